@@ -1,0 +1,233 @@
+"""Production behaviour lives here; dev and test only override.
+
+Every value that differs between machines comes from the environment through
+``portal.core.env.config`` (documented in docs/configuration.md).
+"""
+
+from pathlib import Path
+
+import dj_database_url
+
+from portal.core.env import config
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+PROJECT_DIR = BASE_DIR / "portal"
+
+SECRET_KEY = config("DJANGO_SECRET_KEY", help_text="Khoá bí mật của Django (bắt buộc ở production).", group="Django")
+DEBUG = config("DJANGO_DEBUG", False, cast=bool, help_text="Bật chế độ gỡ lỗi; không bao giờ bật ở production.", group="Django")
+
+PORTAL_BASE_DOMAIN = config(
+    "PORTAL_BASE_DOMAIN",
+    "quangbinh.gov.vn",
+    help_text="Tên miền của Trang chính; trang thành phần là <nhãn>.<tên miền này> (Điều 3 Quy chế).",
+    group="Cổng",
+)
+PORTAL_PROVINCE_CODE = config(
+    "PORTAL_PROVINCE_CODE", "44", help_text="Mã GSO của tỉnh vận hành cổng (44 = Quảng Bình).", group="Cổng"
+)
+PORTAL_SITE_PORT = config(
+    "PORTAL_SITE_PORT",
+    443,
+    cast=int,
+    help_text="Cổng (port) công khai ghi vào các Site của Wagtail để tạo liên kết tuyệt đối (443 ở production, 8000 ở bản demo).",
+    group="Cổng",
+)
+# Hosts are checked again, per site, by portal.core.middleware.HostRoutingMiddleware.
+ALLOWED_HOSTS = config(
+    "DJANGO_ALLOWED_HOSTS",
+    [PORTAL_BASE_DOMAIN, "." + PORTAL_BASE_DOMAIN],
+    cast=list,
+    help_text="Danh sách tên miền được phục vụ, phân cách bằng dấu phẩy; mặc định là tên miền cổng và mọi tên miền con.",
+    group="Django",
+)
+CSRF_TRUSTED_ORIGINS = config(
+    "DJANGO_CSRF_TRUSTED_ORIGINS",
+    [f"https://{PORTAL_BASE_DOMAIN}", f"https://*.{PORTAL_BASE_DOMAIN}"],
+    cast=list,
+    help_text="Origin tin cậy cho CSRF (có scheme).",
+    group="Django",
+)
+
+INSTALLED_APPS = [
+    "portal.core",
+    "portal.units",
+    "portal.editorial",
+    "portal.pages",
+    "portal.syndication",
+    "wagtail.contrib.forms",
+    "wagtail.contrib.redirects",
+    "wagtail.contrib.settings",
+    "wagtail.embeds",
+    "wagtail.sites",
+    "wagtail.users",
+    "wagtail.snippets",
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.search",
+    "wagtail.admin",
+    "wagtail",
+    "modelcluster",
+    "taggit",
+    "django_tasks",
+    "django_tasks_db",
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "portal.core.middleware.HostRoutingMiddleware",
+    "portal.core.middleware.NormalizeInputMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "portal.core.middleware.LoginRateLimitMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+]
+
+ROOT_URLCONF = "portal.urls"
+WSGI_APPLICATION = "portal.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [PROJECT_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.debug",
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+DATABASE_URL = config(
+    "DATABASE_URL",
+    f"sqlite:///{BASE_DIR / 'var' / 'portal.sqlite3'}",
+    help_text="Cơ sở dữ liệu: sqlite:///đường/dẫn (mặc định, nhúng sẵn) hoặc postgres://user@host:5432/tên.",
+    group="Dữ liệu",
+)
+DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # WAL + BEGIN IMMEDIATE: no "database is locked" under concurrent writers
+    # (shared/docs/performance-notes.md).
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
+    }
+else:
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+
+REDIS_URL = config(
+    "REDIS_URL", "", help_text="Nếu đặt (redis://127.0.0.1:6379/0), bộ nhớ đệm dùng Redis; nếu trống, dùng bộ nhớ cục bộ.", group="Dữ liệu"
+)
+if REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": "portal"}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "portal"}}
+
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+LANGUAGE_CODE = "vi"
+LANGUAGES = [("vi", "Tiếng Việt")]
+WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt")]
+WAGTAIL_I18N_ENABLED = False
+TIME_ZONE = "Asia/Ho_Chi_Minh"
+USE_I18N = True
+USE_TZ = True
+FORMAT_MODULE_PATH = ["portal.formats"]
+LOCALE_PATHS = [PROJECT_DIR / "locale"]
+
+STATIC_URL = "/static/"
+STATIC_ROOT = config("STATIC_ROOT", str(BASE_DIR / "var" / "static"), help_text="Thư mục thu gom tệp tĩnh.", group="Tệp")
+STATICFILES_DIRS = [PROJECT_DIR / "static"]
+MEDIA_URL = "/media/"
+MEDIA_ROOT = config("MEDIA_ROOT", str(BASE_DIR / "var" / "media"), help_text="Thư mục lưu ảnh và tài liệu tải lên (khi không dùng S3).", group="Tệp")
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = config(
+    "PORTAL_IMAGE_MAX_BYTES", 10 * 1024 * 1024, cast=int, help_text="Dung lượng tối đa của một ảnh tải lên (byte).", group="Tệp"
+)
+WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif"]
+WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "odt", "ods", "zip"]
+
+WAGTAIL_SITE_NAME = "Cổng thông tin điện tử tỉnh Quảng Bình"
+WAGTAILADMIN_BASE_URL = config(
+    "WAGTAILADMIN_BASE_URL", f"https://{PORTAL_BASE_DOMAIN}", help_text="Địa chỉ gốc của trang quản trị (dùng trong thư thông báo).", group="Cổng"
+)
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
+WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
+WAGTAIL_TIME_FORMAT = "%H:%M"
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAILADMIN_COMMENTS_ENABLED = True
+# Moderators must not learn about other sites through notification e-mails.
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
+
+EMAIL_BACKEND = config(
+    "EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend", help_text="Lớp gửi thư của Django.", group="Thư điện tử"
+)
+EMAIL_HOST = config("EMAIL_HOST", "localhost", help_text="Máy chủ SMTP.", group="Thư điện tử")
+EMAIL_PORT = config("EMAIL_PORT", 25, cast=int, help_text="Cổng SMTP.", group="Thư điện tử")
+DEFAULT_FROM_EMAIL = config(
+    "DEFAULT_FROM_EMAIL", f"no-reply@{PORTAL_BASE_DOMAIN}", help_text="Địa chỉ gửi thư thông báo.", group="Thư điện tử"
+)
+
+PORTAL_LOGIN_RATE_LIMIT = config(
+    "PORTAL_LOGIN_RATE_LIMIT",
+    10,
+    cast=int,
+    help_text="Số lần đăng nhập sai tối đa cho một tài khoản hoặc một địa chỉ IP trong 15 phút.",
+    group="Bảo mật",
+)
+
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+SECURE_SSL_REDIRECT = config(
+    "DJANGO_SECURE_SSL_REDIRECT", True, cast=bool, help_text="Chuyển mọi yêu cầu HTTP sang HTTPS.", group="Bảo mật"
+)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_HSTS_SECONDS = config("DJANGO_HSTS_SECONDS", 31536000, cast=int, help_text="Thời gian HSTS (giây).", group="Bảo mật")
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "SAMEORIGIN"
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": config("LOG_LEVEL", "INFO", help_text="Mức ghi nhật ký.", group="Vận hành")},
+    # Wagtail logs every page save at INFO; provisioning 175 sites would drown the console.
+    "loggers": {"wagtail": {"level": "WARNING"}},
+}

@@ -1,0 +1,24 @@
+"""Tests: the production settings with fast, hermetic replacements."""
+
+import os
+
+os.environ.setdefault("DJANGO_SECRET_KEY", "test-secret-key-0123456789-0123456789-0123456789")
+os.environ.setdefault("PORTAL_BASE_DOMAIN", "quangbinh.localhost")
+os.environ.setdefault("PORTAL_SITE_PORT", "80")
+os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "false")
+
+from .base import *  # noqa: E402,F403
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": None}  # noqa: F405
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+SESSION_COOKIE_SECURE = False
+CSRF_COOKIE_SECURE = False
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
