@@ -51,3 +51,12 @@ def can_manage_members(user, unit_id) -> bool:
 
 
 __all__ = ["Role", "can_decide_proposals", "can_manage_members", "can_propose_article", "has_role", "user_roles"]
+
+
+def units_user_can_propose_for(user) -> set[int]:
+    """Units (other than the main portal) whose articles the user may propose."""
+    from portal.units.services import unit_main
+
+    main = unit_main()
+    main_id = main.pk if main else None
+    return {uid for uid, roles in user_roles(user).items() if roles & PROPOSING_ROLES and uid != main_id}

@@ -16,7 +16,12 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from portal.editorial.constants import COLLECTION_PERMISSIONS, PAGE_PERMISSIONS, SITE_SETTING_ROLES, Role
+from portal.editorial.constants import (
+    COLLECTION_PERMISSIONS,
+    PAGE_PERMISSIONS,
+    SITE_SETTING_ROLES,
+    Role,
+)
 from portal.editorial.models import SiteRole
 
 

@@ -11,7 +11,7 @@ os.environ.setdefault("DJANGO_HSTS_SECONDS", "0")
 os.environ.setdefault("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 os.environ.setdefault("WAGTAILADMIN_BASE_URL", "http://quangbinh.localhost:8000")
 
-from .base import *  # noqa: E402,F403
+from .base import *  # noqa: F403
 
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False

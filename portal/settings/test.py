@@ -7,7 +7,7 @@ os.environ.setdefault("PORTAL_BASE_DOMAIN", "quangbinh.localhost")
 os.environ.setdefault("PORTAL_SITE_PORT", "80")
 os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "false")
 
-from .base import *  # noqa: E402,F403
+from .base import *  # noqa: F403
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": None}  # noqa: F405

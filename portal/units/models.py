@@ -78,6 +78,15 @@ class Unit(models.Model):
     def __str__(self):
         return self.name
 
+    def clean(self):
+        super().clean()
+        if self.label_override:
+            clash = Unit.objects.exclude(pk=self.pk).filter(
+                models.Q(label=self.label_override) | models.Q(label_override=self.label_override)
+            )
+            if clash.exists():
+                raise ValidationError({"label_override": f"Tên miền “{self.label_override}” đã được dùng cho đơn vị khác."})
+
     @property
     def is_main(self) -> bool:
         return self.kind == UnitKind.PROVINCE
@@ -140,3 +149,6 @@ class UnitCollection(models.Model):
     class Meta:
         verbose_name = "Thư viện của đơn vị"
         verbose_name_plural = "Thư viện của đơn vị"
+
+    def __str__(self):
+        return str(self.collection)
