@@ -229,5 +229,5 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": config("LOG_LEVEL", "INFO", help_text="Mức ghi nhật ký.", group="Vận hành")},
     # Wagtail logs every page save at INFO; provisioning 175 sites would drown the console.
-    "loggers": {"wagtail": {"level": "WARNING"}},
+    "loggers": {"wagtail": {"level": "WARNING"}, "django_tasks": {"level": "WARNING"}},
 }
