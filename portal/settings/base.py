@@ -188,6 +188,8 @@ WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# ASCII URLs (đ→d, no diacritics) are what citizens can type and share.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_COMMENTS_ENABLED = True
 # Moderators must not learn about other sites through notification e-mails.
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
