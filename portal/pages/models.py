@@ -82,13 +82,12 @@ class PortalHomePage(HomePageBase):
 
     def get_context(self, request, *args, **kwargs):
         from portal.pages import selectors
-        from portal.units.selectors import unit_directory
 
         context = super().get_context(request, *args, **kwargs)
         label = (request.GET.get("don-vi") or "").strip().lower()
         context["unit_filter"] = label
         context["latest_news"] = selectors.article_list_across_units(unit_label=label or None)[:12]
-        context["directory"] = unit_directory()
+        context["directory"] = selectors.unit_directory()
         context["sections"] = selectors.menu_sections(self)
         return context
 

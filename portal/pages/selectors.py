@@ -1,9 +1,17 @@
 """Reads for public pages. Every listing here costs a fixed number of queries."""
 
-from django.db.models import Prefetch, Q
+from django.db.models import Count, Max, Prefetch, Q
+from django.utils import timezone
 from wagtail.models import Page
 
 from portal.pages.models import ArticlePage, SectionPage
+
+# What article_card.html reads; display_name needs the unit's kind, name and division_type.
+_CARD_FIELDS = (
+    "id", "title", "slug", "url_path", "path", "depth", "lead", "published_at", "authors",
+    "main_image", "main_image_alt", "unit__name", "unit__kind", "unit__label", "unit__code",
+    "unit__division_type", "locale_id", "live", "content_type_id",
+)
 
 
 def _article_listing(qs):
@@ -11,13 +19,23 @@ def _article_listing(qs):
         qs.live()
         .select_related("unit", "main_image")
         .prefetch_related(Prefetch("main_image__renditions"))
-        .only(
-            "id", "title", "slug", "url_path", "path", "depth", "lead", "published_at", "authors",
-            "main_image", "main_image_alt", "unit__name", "unit__kind", "unit__label", "unit__code",
-            "locale_id", "live", "content_type_id",
-        )
+        .only(*_CARD_FIELDS)
         .order_by("-published_at", "-id")
     )
+
+
+def _descendants_q(page: Page) -> Q:
+    """Pages below ``page``, as a range on the indexed ``path`` column.
+
+    Same rows as ``path__startswith`` but usable by the index everywhere: Django's
+    ``startswith`` on SQLite is ``LIKE … ESCAPE``, which SQLite never answers from an
+    index, so counting one section's articles scanned every page (15 ms at 20,000).
+    Paths only use the treebeard alphabet (0-9, A-Z), so every descendant sorts between
+    the section's own path and that path padded with the alphabet's last letter.
+    """
+    max_length = Page._meta.get_field("path").max_length
+    upper = page.path + page.alphabet[-1] * (max_length - len(page.path))
+    return Q(path__gt=page.path, path__lte=upper, depth__gt=page.depth)
 
 
 def article_list_for_unit(unit_id):
@@ -33,7 +51,7 @@ def article_list_across_units(*, unit_label: str | None = None):
 
 def article_list_for_section(section: SectionPage):
     """Articles under ``section``; the main portal's news also takes accepted proposals."""
-    condition = Q(path__startswith=section.path, depth__gt=section.depth)
+    condition = _descendants_q(section)
     if section.includes_accepted_proposals:
         from portal.syndication.selectors import accepted_article_ids
 
@@ -46,9 +64,105 @@ def menu_sections(page: Page):
 
 
 def related_articles(article: ArticlePage):
+    """Linked articles, live only, newest first: a title, a link and a date each."""
     ids = [link.related_id for link in article.related_links.all()]
     if not ids:
         return ArticlePage.objects.none()
-    return _article_listing(ArticlePage.objects.filter(pk__in=ids))
+    return (
+        ArticlePage.objects.live()
+        .filter(pk__in=ids)
+        .only("id", "title", "slug", "url_path", "path", "depth", "published_at", "locale_id", "live", "content_type_id")
+        .order_by("-published_at", "-id")
+    )
 
 
+# --- the main portal's directory of component sites ------------------------------------
+
+
+class DirectoryEntry(dict):
+    """One unit of the directory, with what the template shows already computed.
+
+    A dict because Django templates try ``entry[name]`` first: looking up a plain key is
+    several times cheaper than a model property, and the home page reads four of them
+    for each of ~175 units. Anything else falls through to the unit itself, so a
+    template may still ask for ``unit.address`` or ``unit.code``.
+    """
+
+    def __init__(self, unit, parent=None):
+        super().__init__(
+            pk=unit.pk,
+            label=unit.label,
+            name=unit.name,
+            display_name=unit.display_name,
+            hostname=unit.hostname,
+            site_url=unit.site_url,
+            parent=parent,
+        )
+        self.unit = unit
+
+    def __missing__(self, key):
+        try:
+            return getattr(self.unit, key)
+        except AttributeError:
+            raise KeyError(key) from None
+
+    def __getattr__(self, name):
+        if name == "unit":
+            raise AttributeError(name)
+        return getattr(self.unit, name)
+
+    def __eq__(self, other):
+        return isinstance(other, DirectoryEntry) and self.get("pk") == other.get("pk")
+
+    def __hash__(self):
+        return hash(self.get("pk"))
+
+    def __str__(self):
+        return str(self.unit)
+
+
+_directory_cache: dict = {}
+
+
+def _units_version() -> tuple:
+    """Changes whenever the directory could: any unit saved, added, removed, or given a site.
+
+    ``updated_at`` is ``auto_now``; every write path in the project saves through the
+    model (admin, import_units, relabelling, provisioning). Losing a site through
+    ``on_delete=SET_NULL`` does not touch ``updated_at``, hence the count of sites.
+    The date is there because "active" depends on it.
+    """
+    from portal.units.models import Unit
+
+    stats = Unit.objects.order_by().aggregate(units=Count("id"), sites=Count("site"), changed=Max("updated_at"))
+    return (timezone.localdate(), stats["units"], stats["sites"], stats["changed"])
+
+
+def unit_directory():
+    """``portal.units.selectors.unit_directory`` as directory entries, kept per process.
+
+    Costs one aggregate query per call instead of loading and rendering ~175 units from
+    scratch; a change made by any process (another worker, the admin, a management
+    command) changes the version and is picked up on the next request.
+    """
+    from portal.units.selectors import unit_directory as load_directory
+
+    version = _units_version()
+    cached = _directory_cache.get("directory")
+    if cached is not None and cached[0] == version:
+        return cached[1]
+    groups = load_directory()
+    parents = {}
+    directory = {}
+    for name, units in groups.items():
+        entries = []
+        for unit in units:
+            parent = None
+            if unit.parent_id is not None:
+                parent = parents.get(unit.parent_id)
+                if parent is None:
+                    parent = parents[unit.parent_id] = DirectoryEntry(unit.parent)
+            entries.append(DirectoryEntry(unit, parent))
+        directory[name] = entries
+    _directory_cache["directory"] = (version, directory)
+    return directory

@@ -8,12 +8,6 @@ recent; the texts avoid calendar dates for the same reason.
 
 from dataclasses import dataclass, field
 
-# Scenes the seed knows how to draw (see portal.core.demo.seed.SCENES).
-SCENES = (
-    "sea", "harbor", "karst", "highland", "fields", "village", "city", "digital",
-    "security", "flood", "school", "health", "meeting", "jars", "road",
-)
-
 PROPOSE_ACCEPT = "accept"
 PROPOSE_PENDING = "pending"
 PROPOSE_DECLINE = "decline"
@@ -26,7 +20,7 @@ QBTV_URL = "https://qbtv.vn/"
 
 @dataclass(frozen=True)
 class Picture:
-    scene: str
+    scene: str  # a key of portal.core.demo.seed.SCENES
     alt: str  # what the generated picture shows, for people who cannot see it
     caption: str = "Ảnh minh họa"
 

@@ -171,7 +171,7 @@ def _scene_harbor(img, draw, rng):
 def _scene_karst(img, draw, rng):
     _sky(img, rng, (120, 180, 220), (225, 235, 225), 470)
     _clouds(draw, rng, count=3, y_range=(50, 170))
-    for layer, (base, color) in enumerate((((430, (120, 160, 140)), (470, (40, 100, 70))))):
+    for layer, (base, color) in enumerate(((430, (120, 160, 140)), (470, (40, 100, 70)))):
         x = -80
         while x < WIDTH + 80:
             w, h = rng.randint(170, 280), rng.randint(230, 360) - layer * 40
@@ -235,18 +235,21 @@ def _scene_village(img, draw, rng):
     draw.rectangle((0, 380, WIDTH, HEIGHT), fill=_jitter((232, 215, 170), rng))
     vx = WIDTH / 2 + rng.randint(-60, 60)
     draw.polygon([(vx - 12, 380), (vx + 12, 380), (vx + 260, HEIGHT), (vx - 260, HEIGHT)], fill=(185, 185, 180))
+    # Casuarinas on the horizon first, then houses from the farthest to the nearest.
+    for _ in range(16):
+        x = rng.choice([rng.randint(0, int(vx) - 120), rng.randint(int(vx) + 120, WIDTH)])
+        h = rng.randint(110, 220)
+        draw.polygon([(x, 390 - h), (x - 20, 392), (x + 20, 392)], fill=_jitter((40, 95, 60), rng))
     roofs = [(190, 60, 40), (170, 80, 50), (60, 90, 150), (200, 100, 50)]
-    for side in (-1, 1):
-        for step in range(5):
-            t = step / 5
-            scale = 1.4 - t * 1.1
-            x = vx + side * (330 - 230 * t) - (0 if side > 0 else 150 * scale)
-            base = HEIGHT - 80 - 250 * t
-            _house(draw, x, base, 150 * scale, 90 * scale, (245, 235, 215), rng.choice(roofs))
-    for _ in range(14):
-        x = rng.choice([rng.randint(0, int(vx) - 330), rng.randint(int(vx) + 330, WIDTH)])
-        h = rng.randint(150, 260)
-        draw.polygon([(x, 390 - h), (x - 22, 395), (x + 22, 395)], fill=_jitter((40, 95, 60), rng))
+    for step in reversed(range(5)):
+        t = step / 5
+        scale = 1.3 - t * 1.05
+        base = HEIGHT - 40 - 260 * t
+        half_road = 12 + 250 * (base - 380) / (HEIGHT - 380)
+        for side in (-1, 1):
+            w = 150 * scale
+            x = vx + half_road + 40 * scale if side > 0 else vx - half_road - 40 * scale - w
+            _house(draw, x, base, w, 90 * scale, (245, 235, 215), rng.choice(roofs))
 
 
 def _scene_city(img, draw, rng):
@@ -749,7 +752,7 @@ def seed_demo(stdout=None) -> dict:
                 accounts.append((user.username, PASSWORD, _site_label(unit), Role(role).label))
         accounts.append((OPERATOR_USERNAME, PASSWORD, "Toàn nền tảng (quản trị hệ thống)", "Vận hành nền tảng (superuser)"))
 
-        main_site, main_unit = resolved[0]
+        main_unit = resolved[0][1]
         _fill_main_contact(main_unit, report, out)
 
         for site, unit in resolved:
