@@ -23,7 +23,7 @@ def _clear_cache():
 
 def build_registry() -> dict[str, Unit]:
     province = Unit.objects.create(code="44", kind=UnitKind.PROVINCE, name="Tỉnh Quảng Bình", division_type="Tỉnh", sort_order=0)
-    stttt = Unit.objects.create(
+    Unit.objects.create(
         code="44-STTTT", kind=UnitKind.AGENCY, name="Sở Thông tin và Truyền thông", abbreviation="STTTT",
         parent=province, sort_order=1, address="Đường Hữu Nghị, TP Đồng Hới", phone="0232 3810 797", email="stttt@quangbinh.gov.vn",
     )

@@ -32,9 +32,10 @@ class HostRoutingMiddleware:
             return self.get_response(request)
         target = routing.redirects.get(host)
         if target:
-            port = request.get_port()
-            netloc = target if port in ("80", "443") else f"{target}:{port}"
-            scheme = "https" if request.is_secure() else "http"
+            # The public port, not the one gunicorn listens on behind nginx.
+            port = settings.PORTAL_SITE_PORT
+            netloc = target if port in (80, 443) else f"{target}:{port}"
+            scheme = "https" if port == 443 or request.is_secure() else "http"
             return HttpResponsePermanentRedirect(f"{scheme}://{netloc}{request.get_full_path()}")
         body = render_to_string("404_host.html", {"host": host, "base_domain": settings.PORTAL_BASE_DOMAIN})
         response = HttpResponse(body, status=404)
@@ -68,11 +69,16 @@ class NormalizeInputMiddleware:
         return self.get_response(request)
 
 
-LOGIN_PATHS = ("/admin/login/", "/dang-nhap/")
+LOGIN_PATHS = ("/admin/login/",)
 _WINDOW_SECONDS = 15 * 60
 
 
-def _client_ip(request) -> str:
+def client_ip(request) -> str:
+    """The visitor's address; behind N trusted proxies, the Nth address from the right of X-Forwarded-For."""
+    proxies = settings.PORTAL_TRUSTED_PROXY_COUNT
+    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+    if proxies and len(forwarded) >= proxies:
+        return forwarded[-proxies]
     return request.META.get("REMOTE_ADDR", "")
 
 
@@ -86,7 +92,7 @@ class LoginRateLimitMiddleware:
         if request.method != "POST" or request.path not in LOGIN_PATHS:
             return self.get_response(request)
         username = nfc(request.POST.get("username", "")).lower()[:150]
-        keys = [f"login-fail:ip:{_client_ip(request)}", f"login-fail:user:{username}"]
+        keys = [f"login-fail:ip:{client_ip(request)}", f"login-fail:user:{username}"]
         limit = settings.PORTAL_LOGIN_RATE_LIMIT
         if any(cache.get(key, 0) >= limit for key in keys):
             body = render_to_string("429_login.html", {"minutes": _WINDOW_SECONDS // 60})

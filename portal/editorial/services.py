@@ -124,3 +124,51 @@ def role_revoke(*, user, unit, role: str, actor=None) -> None:
     log(user, "portal.role.revoke", user=actor, data={"unit": unit.code, "role": role})
 
 
+
+
+class MembershipError(Exception):
+    """Raised with a message meant for the person managing the board."""
+
+
+@transaction.atomic
+def member_add(*, actor, unit, role: str, username: str, full_name: str = "", email: str = "", password: str = ""):
+    """Add a person to a unit's board: an existing account by username, or a new one."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.password_validation import validate_password
+    from django.core.exceptions import ValidationError
+
+    from portal.editorial.permissions import can_manage_members
+
+    if not can_manage_members(actor, unit.pk):
+        raise MembershipError("Bạn không quản lý ban biên tập của đơn vị này.")
+    if role not in Role.values:
+        raise MembershipError("Vai trò không hợp lệ.")
+    username = username.strip().lower()
+    if not username:
+        raise MembershipError("Hãy nhập tên đăng nhập.")
+    User = get_user_model()
+    user = User.objects.filter(username=username).first()
+    if user is None:
+        if not password:
+            raise MembershipError("Tài khoản mới cần mật khẩu ban đầu.")
+        user = User(username=username, email=email.strip())
+        last, _, first = full_name.strip().rpartition(" ")
+        user.first_name, user.last_name = first, last
+        try:
+            validate_password(password, user)
+        except ValidationError as error:
+            raise MembershipError(" ".join(error.messages)) from error
+        user.set_password(password)
+        user.save()
+        log(user, "wagtail.create", user=actor)
+    role_grant(user=user, unit=unit, role=role, actor=actor)
+    return user
+
+
+@transaction.atomic
+def member_remove(*, actor, unit, role: str, user) -> None:
+    from portal.editorial.permissions import can_manage_members
+
+    if not can_manage_members(actor, unit.pk):
+        raise MembershipError("Bạn không quản lý ban biên tập của đơn vị này.")
+    role_revoke(user=user, unit=unit, role=role, actor=actor)

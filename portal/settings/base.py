@@ -211,6 +211,14 @@ PORTAL_LOGIN_RATE_LIMIT = config(
     group="Bảo mật",
 )
 
+PORTAL_TRUSTED_PROXY_COUNT = config(
+    "PORTAL_TRUSTED_PROXY_COUNT",
+    0,
+    cast=int,
+    help_text="Số máy chủ proxy tin cậy phía trước (nginx = 1); dùng để lấy đúng IP người truy cập từ X-Forwarded-For.",
+    group="Bảo mật",
+)
+
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True

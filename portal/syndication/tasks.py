@@ -19,7 +19,7 @@ def notify_main_board_task(proposal_id: int) -> int:
         message=(
             f"{proposal.unit.display_name} đề nghị đưa tin “{proposal.article.title}” lên Trang chính.\n"
             f"Lời nhắn: {proposal.note or '(không có)'}\n"
-            "Vui lòng vào trang quản trị, mục “Đề nghị từ đơn vị”, để xem xét."
+            "Vui lòng vào trang quản trị, mục “Đề nghị lên Trang chính”, để xem xét."
         ),
         from_email=None,
         recipient_list=recipients,

@@ -32,10 +32,10 @@ RESERVED_LABELS = frozenset(
 
 _LABEL_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$")
 
-# Longest first, so "thành phố" is dropped before a lone "phố" could be considered.
+# Compared with diacritics, so "Quận" is a type word but "Quán" (Thị trấn Quán Hàu) is not.
 UNIT_TYPE_WORDS = (
-    "uy ban nhan dan", "ubnd", "thanh pho", "thi xa", "thi tran", "huyen", "phuong", "xa",
-    "quan", "tinh",
+    "ủy ban nhân dân", "uỷ ban nhân dân", "ubnd", "thành phố", "thị xã", "thị trấn", "huyện",
+    "phường", "xã", "quận", "tỉnh",
 )
 _JOINING_WORDS = frozenset({"va", "cua", "-", "&"})
 
@@ -68,7 +68,7 @@ def _words(text: str) -> list[str]:
 
 def place_label(name: str) -> str:
     """Label of an administrative unit from its name: leading unit-type words dropped, words joined."""
-    text = " ".join(fold(w) for w in _words(name)) + " "
+    text = " ".join(_words(name)).lower() + " "
     stripped = True
     while stripped:
         stripped = False
@@ -76,7 +76,7 @@ def place_label(name: str) -> str:
             if text.startswith(words + " ") and text != words + " ":
                 text = text[len(words) + 1 :]
                 stripped = True
-    return re.sub(r"[^a-z0-9]", "", text)[:MAX_LABEL_LENGTH]
+    return re.sub(r"[^a-z0-9]", "", fold(text))[:MAX_LABEL_LENGTH]
 
 
 def abbreviation_label(name: str, abbreviation: str = "") -> str:

@@ -141,3 +141,9 @@ def sites_provision(*, units=None) -> ProvisionReport:
     transaction.on_commit(invalidate_host_routes)
     invalidate_host_routes()
     return report
+
+
+def sites_sync(*, actor=None) -> ProvisionReport:
+    """After a registry change: provision the active units whose site is missing or has an old hostname."""
+    units = [u for u in Unit.objects.active().select_related("site") if u.site is None or u.site.hostname != u.hostname]
+    return sites_provision(units=units)

@@ -1,5 +1,6 @@
 """Reads of the unit registry."""
 
+import time
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -8,6 +9,8 @@ from django.core.cache import cache
 from portal.units.constants import UnitKind
 
 _ROUTES_VERSION_KEY = "units:host-routes:version"
+# Without a shared cache (the embedded default) each worker rebuilds at least this often.
+_ROUTES_MAX_AGE_SECONDS = 30
 _local_routes: dict = {}
 
 
@@ -38,12 +41,12 @@ def host_routing_table() -> HostRoutes:
     if version is None:
         version = 1
         cache.add(_ROUTES_VERSION_KEY, version, None)
-    routes = _local_routes.get(version)
-    if routes is None:
-        routes = _build_routes()
+    now = time.monotonic()
+    cached = _local_routes.get(version)
+    if cached is None or now - cached[0] > _ROUTES_MAX_AGE_SECONDS:
         _local_routes.clear()
-        _local_routes[version] = routes
-    return routes
+        _local_routes[version] = cached = (now, _build_routes())
+    return cached[1]
 
 
 def invalidate_host_routes() -> None:

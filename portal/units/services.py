@@ -113,9 +113,19 @@ def unit_set_label_override(*, unit: Unit, label: str, actor=None) -> Unit:
     unit.label_override = label.strip().lower()
     unit.full_clean(validate_unique=False)
     unit.save(update_fields=["label_override", "updated_at"])
-    units_relabel(actor=actor)
+    units_apply_registry_change(actor=actor)
     unit.refresh_from_db()
     return unit
+
+
+@transaction.atomic
+def units_apply_registry_change(*, actor=None) -> list[LabelAdjustment]:
+    """Relabel every unit and move the affected sites to their new hostnames (old ones redirect)."""
+    from portal.units.provisioning import sites_sync
+
+    adjustments = units_relabel(actor=actor)
+    sites_sync(actor=actor)
+    return adjustments
 
 
 def unit_main() -> Unit | None:

@@ -42,15 +42,10 @@ register_snippet(UnitViewSet)
 
 
 def _apply_registry_change(request, instance):
-    if not isinstance(instance, Unit):
-        return
-    from portal.units.provisioning import sites_provision
-    from portal.units.services import units_relabel
+    if isinstance(instance, Unit):
+        from portal.units.services import units_apply_registry_change
 
-    units_relabel(actor=request.user)
-    instance.refresh_from_db()
-    if instance.is_active:
-        sites_provision(units=[instance])
+        units_apply_registry_change(actor=request.user)
 
 
 @hooks.register("after_edit_snippet")

@@ -724,8 +724,8 @@ def _accounts_table(rows) -> list[str]:
     headers = ("Tài khoản", "Mật khẩu", "Trang", "Vai trò")
     widths = [max(len(headers[i]), *(len(row[i]) for row in rows)) for i in range(4)]
     line = "  ".join("-" * w for w in widths)
-    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)), line]
-    lines += ["  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)) for row in rows]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip(), line]
+    lines += ["  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip() for row in rows]
     return lines
 
 

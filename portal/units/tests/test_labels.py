@@ -45,6 +45,8 @@ def test_type_words_dropped_only_at_the_start():
     assert place_label("Thị trấn Nông trường Việt Trung") == "nongtruongviettrung"
     assert place_label("Xã Hoà Xá") == "hoaxa"
     assert place_label("Huyện Minh Hóa") == "minhhoa"
+    assert place_label("Thị trấn Quán Hàu") == "quanhau"
+    assert place_label("Quận Ba Đình") == "badinh"
     assert abbreviation_label("Sở Lao động - Thương binh và Xã hội") == "sldtbxh"
     assert abbreviation_label("Văn phòng UBND tỉnh") == "vpubndt"
 
@@ -66,7 +68,7 @@ def test_all_labels_unique_and_valid(province):
 def test_second_province_is_larger_and_works_the_same():
     hanoi = subjects_for("01")
     assert len(hanoi) > 500
-    labels, adjustments = assign_labels(hanoi)
+    _labels, adjustments = assign_labels(hanoi)
     assert adjustments, "Hà Nội has many repeated ward names; they must be adjusted"
 
 

@@ -96,7 +96,6 @@ def test_www_redirects_permanently_to_the_main_portal(client, registry):
 def test_changed_label_keeps_the_old_hostname_as_permanent_redirect(client, registry):
     syt = registry["syt"]
     unit_set_label_override(unit=syt, label="soyte")
-    sites_provision()
     assert HostAlias.objects.filter(hostname="syt.quangbinh.localhost", unit=syt).exists()
     response = client.get("/tin-tuc-su-kien/", HTTP_HOST="syt.quangbinh.localhost")
     assert response.status_code == 301

@@ -1,0 +1,93 @@
+"""The demo seed: content on four sites, accounts with one role each, proposals, idempotency."""
+
+from io import StringIO
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.utils.html import escape
+from wagtail.images.models import Image
+from wagtail.models import Revision
+
+from portal.core.demo import content
+from portal.core.demo.seed import PASSWORD, SCENES
+from portal.editorial.constants import Role
+from portal.editorial.models import SiteRole
+from portal.pages.models import ArticlePage, StandardPage
+from portal.syndication.constants import ProposalStatus
+from portal.syndication.models import Proposal
+from portal.units.models import Unit
+from portal.units.services import unit_main
+
+SEEDED_SITES = {"trangchinh": None, "stttt": "44-STTTT", "donghoi": "450", "baoninh": "18889"}
+ROLES = {
+    "truongban": Role.BOARD_HEAD,
+    "bientapvien": Role.EDITOR,
+    "congtacvien": Role.CONTRIBUTOR,
+    "quantri": Role.SITE_ADMIN,
+}
+
+
+def _counts() -> dict[str, int]:
+    return {
+        "articles": ArticlePage.objects.count(),
+        "standard_pages": StandardPage.objects.count(),
+        "images": Image.objects.count(),
+        "users": get_user_model().objects.count(),
+        "proposals": Proposal.objects.count(),
+        "revisions": Revision.objects.count(),
+        "memberships": get_user_model().groups.through.objects.count(),
+    }
+
+
+def test_every_picture_uses_a_drawable_scene():
+    scenes = {a.picture.scene for site in content.SITES for a in site.articles if a.picture}
+    assert scenes <= set(SCENES)
+
+
+@pytest.mark.django_db(transaction=False)
+def test_seed_demo_fills_the_demo_and_runs_again_without_duplicates(client):
+    call_command("import_units", "--province", "44", stdout=StringIO())
+    call_command("provision_sites", stdout=StringIO())
+
+    first = StringIO()
+    call_command("seed_demo", stdout=first)
+    after_first = _counts()
+    second = StringIO()
+    call_command("seed_demo", stdout=second)
+
+    assert _counts() == after_first
+    assert "không tạo thêm gì" in second.getvalue()
+    assert "stttt.truongban" in first.getvalue() and PASSWORD in first.getvalue()
+
+    units = {prefix: (unit_main() if code is None else Unit.objects.get(code=code)) for prefix, code in SEEDED_SITES.items()}
+    for unit in units.values():
+        illustrated = ArticlePage.objects.live().filter(unit=unit, main_image__isnull=False).exclude(main_image_alt="")
+        assert illustrated.count() >= 5, unit
+        assert all(a.main_image.collection_id == unit.collection_link.collection_id for a in illustrated)
+        assert StandardPage.objects.live().filter(unit=unit).exists()
+    assert unit_main().address.startswith("Số 12 Quang Trung")
+
+    for prefix, unit in units.items():
+        for suffix, role in ROLES.items():
+            user = get_user_model().objects.get(username=f"{prefix}.{suffix}")
+            assert client.login(username=user.username, password=PASSWORD)
+            client.logout()
+            held = set(SiteRole.objects.filter(group__user=user).values_list("unit_id", "role"))
+            assert held == {(unit.pk, role)}
+            assert user.groups.count() == 1
+    operator = get_user_model().objects.get(username="vanhanh")
+    assert operator.is_superuser and operator.is_staff
+    assert client.login(username="vanhanh", password=PASSWORD)
+    client.logout()
+
+    statuses = list(Proposal.objects.values_list("status", flat=True))
+    assert statuses.count(ProposalStatus.ACCEPTED) >= 1
+    assert statuses.count(ProposalStatus.PENDING) == 1
+    assert statuses.count(ProposalStatus.DECLINED) == 1
+    assert Proposal.objects.filter(status=ProposalStatus.DECLINED).exclude(decision_note="").exists()
+
+    accepted = Proposal.objects.filter(status=ProposalStatus.ACCEPTED).select_related("article").first()
+    response = client.get("/tin-tuc-su-kien/", HTTP_HOST="quangbinh.localhost")
+    assert response.status_code == 200
+    assert escape(accepted.article.title) in response.content.decode()
