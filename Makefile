@@ -45,6 +45,7 @@ lint: install ## ruff, Django checks, migrations and OpenAPI drift
 		$(PY) manage.py check --deploy --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py export_openapi --check docs/openapi.json
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py env_docs --check docs/configuration.md
 
 test: lint ## Lint, then the whole test suite (DATABASE_URL picks the database; SQLite by default)
 	$(PY) -m pytest -q -n 2

@@ -114,6 +114,7 @@ def role_grant(*, user, unit, role: str, actor=None) -> None:
     """Give ``user`` a role on ``unit``'s site (a person may hold roles on several sites)."""
     site_role = SiteRole.objects.select_related("group").get(unit=unit, role=role)
     user.groups.add(site_role.group)
+    user.__dict__.pop("_portal_roles", None)
     log(user, "portal.role.grant", user=actor, data={"unit": unit.code, "role": role})
 
 
@@ -121,6 +122,7 @@ def role_grant(*, user, unit, role: str, actor=None) -> None:
 def role_revoke(*, user, unit, role: str, actor=None) -> None:
     site_role = SiteRole.objects.select_related("group").get(unit=unit, role=role)
     user.groups.remove(site_role.group)
+    user.__dict__.pop("_portal_roles", None)
     log(user, "portal.role.revoke", user=actor, data={"unit": unit.code, "role": role})
 
 

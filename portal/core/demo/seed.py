@@ -608,7 +608,7 @@ def _fill_main_contact(unit, report, out) -> None:
 
 def _fill_home(site, unit, user, report, out):
     home = unit.site.root_page.specific
-    if site.home_intro and not getattr(home, "intro", "x"):
+    if site.home_intro and not home.intro:
         home.intro = nfc(site.home_intro)
         home.save_revision(user=user).publish(user=user)
         report["homes_updated"] += 1
