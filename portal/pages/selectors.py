@@ -64,13 +64,22 @@ def menu_sections(page: Page):
 
 
 def related_articles(article: ArticlePage):
-    """Linked articles, live only, newest first: a title, a link and a date each."""
-    ids = [link.related_id for link in article.related_links.all()]
-    if not ids:
-        return ArticlePage.objects.none()
+    """Linked articles, live only, newest first: a title, a link and a date each.
+
+    One query: the links are read as a subquery, except when they only exist in memory
+    (a preview or a revision being shown), where they are read from the page itself.
+    """
+    links = article.related_links
+    if links.is_deferring or article.pk is None:
+        ids = [link.related_id for link in links.all()]
+        if not ids:
+            return ArticlePage.objects.none()
+        condition = Q(pk__in=ids)
+    else:
+        condition = Q(pk__in=links.get_live_queryset().values("related_id"))
     return (
         ArticlePage.objects.live()
-        .filter(pk__in=ids)
+        .filter(condition)
         .only("id", "title", "slug", "url_path", "path", "depth", "published_at", "locale_id", "live", "content_type_id")
         .order_by("-published_at", "-id")
     )
