@@ -24,3 +24,10 @@ _SPACES = re.compile(r"\s+")
 
 def collapse_spaces(value: str) -> str:
     return _SPACES.sub(" ", value).strip()
+
+
+def ascii_slug(value: str) -> str:
+    """URL slug without diacritics: "Quảng Bình đẩy mạnh" -> "quang-binh-day-manh"."""
+    from django.utils.text import slugify
+
+    return slugify(fold(value))

@@ -17,6 +17,9 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from portal.core.text import ascii_slug
+from portal.pages.forms import PortalPageForm
+
 LISTING_PAGE_SIZE = 12
 RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link", "image", "embed", "blockquote", "hr"]
 
@@ -38,6 +41,8 @@ class UnitOwnedPage(Page):
     news, the API) fetch it with one join instead of walking the tree.
     """
 
+    base_form_class = PortalPageForm
+
     unit = models.ForeignKey(
         "units.Unit", null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+", verbose_name="Đơn vị"
     )
@@ -51,6 +56,13 @@ class UnitOwnedPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(site_chrome(self, request))
         return context
+
+    def full_clean(self, *args, **kwargs):
+        # Pages made in code get ASCII slugs too, like those typed in the editor.
+        source = self.slug or self.title or ""
+        if source and (not self.slug or not self.slug.isascii()):
+            self.slug = ascii_slug(source)
+        return super().full_clean(*args, **kwargs)
 
     def save(self, *args, **kwargs):
         if self.unit_id is None and self.depth and self.depth > 2:
@@ -88,7 +100,7 @@ class PortalHomePage(HomePageBase):
         context["unit_filter"] = label
         context["latest_news"] = selectors.article_list_across_units(unit_label=label or None)[:12]
         context["directory"] = selectors.unit_directory()
-        context["sections"] = selectors.menu_sections(self)
+        context["sections"] = context["portal_menu"]
         return context
 
 
@@ -108,7 +120,8 @@ class UnitHomePage(HomePageBase):
 
         context = super().get_context(request, *args, **kwargs)
         context["latest_news"] = selectors.article_list_for_unit(self.unit_id)[:9]
-        context["sections"] = selectors.menu_sections(self)
+        # The home's sections in the menu: exactly the menu site_chrome has just read.
+        context["sections"] = context["portal_menu"]
         return context
 
 
@@ -137,7 +150,7 @@ class SectionPage(UnitOwnedPage):
 
         context = super().get_context(request, *args, **kwargs)
         context["subsections"] = selectors.menu_sections(self)
-        context["articles"] = paginate(request, selectors.article_list_for_section(self))
+        context["articles"] = paginate(request, selectors.section_listing(self))
         return context
 
 
@@ -203,6 +216,12 @@ class ArticlePage(UnitOwnedPage):
     @property
     def has_source(self) -> bool:
         return bool(self.source_name)
+
+    def save(self, *args, **kwargs):
+        # The editor shows minutes; keeping seconds would make every editor save look like a change.
+        if self.published_at:
+            self.published_at = self.published_at.replace(second=0, microsecond=0)
+        return super().save(*args, **kwargs)
 
     def clean(self):
         super().clean()

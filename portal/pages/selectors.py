@@ -2,6 +2,8 @@
 
 from django.db.models import Count, Max, Prefetch, Q
 from django.utils import timezone
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
 from portal.pages.models import ArticlePage, SectionPage
@@ -59,6 +61,49 @@ def article_list_for_section(section: SectionPage):
     return _article_listing(ArticlePage.objects.filter(condition))
 
 
+class CountedListing:
+    """A listing whose total is counted by a cheaper query than ``COUNT(*)`` of the listing.
+
+    Paginator only counts and slices, so this is all it needs.
+    """
+
+    def __init__(self, queryset, count):
+        self.queryset = queryset
+        self._count = count
+
+    def count(self) -> int:
+        return self._count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, key):
+        return self.queryset[key]
+
+    def __iter__(self):
+        return iter(self.queryset)
+
+
+def section_listing(section: SectionPage):
+    """``article_list_for_section`` ready for paging.
+
+    With accepted proposals the listing's condition is an OR across two sources, which
+    SQLite can only count by reading every article (15-20 ms at 20,000); counted as
+    "articles below the section + accepted articles elsewhere" both parts use an index.
+    """
+    articles = article_list_for_section(section)
+    if not section.includes_accepted_proposals:
+        return articles
+    from portal.syndication.selectors import accepted_article_ids
+
+    def count() -> int:
+        below = ArticlePage.objects.live().filter(_descendants_q(section)).count()
+        elsewhere = ArticlePage.objects.live().filter(pk__in=accepted_article_ids()).exclude(_descendants_q(section)).count()
+        return below + elsewhere
+
+    return CountedListing(articles, count)
+
+
 def menu_sections(page: Page):
     return page.get_children().live().in_menu().only("id", "title", "url_path", "path", "depth", "slug")
 
@@ -88,25 +133,35 @@ def related_articles(article: ArticlePage):
 # --- the main portal's directory of component sites ------------------------------------
 
 
+def _escape_free(value: str) -> str:
+    """``value`` marked safe when HTML-escaping would leave it unchanged, else as it is.
+
+    The output is the same either way; the template engine just skips escaping ~1,000
+    strings on the main home page (1.4 ms of its render). Names with ``&`` or quotes
+    stay ordinary strings and are escaped as usual.
+    """
+    return mark_safe(value) if escape(value) == value else value
+
+
 class DirectoryEntry(dict):
     """One unit of the directory, with what the template shows already computed.
 
     A dict because Django templates try ``entry[name]`` first: looking up a plain key is
     several times cheaper than a model property, and the home page reads four of them
-    for each of ~175 units. Anything else falls through to the unit itself, so a
-    template may still ask for ``unit.address`` or ``unit.code``.
+    for each of ~175 units (directory and filter: 15 ms of render with Unit objects,
+    2 ms with these). Anything else falls through to the unit itself, so a template
+    may still ask for ``unit.address`` or ``unit.code``.
     """
 
     def __init__(self, unit, parent=None):
-        super().__init__(
-            pk=unit.pk,
-            label=unit.label,
-            name=unit.name,
-            display_name=unit.display_name,
-            hostname=unit.hostname,
-            site_url=unit.site_url,
-            parent=parent,
-        )
+        values = {
+            "label": unit.label,
+            "name": unit.name,
+            "display_name": unit.display_name,
+            "hostname": unit.hostname,
+            "site_url": unit.site_url,
+        }
+        super().__init__({name: _escape_free(value) for name, value in values.items()}, pk=unit.pk, parent=parent)
         self.unit = unit
 
     def __missing__(self, key):

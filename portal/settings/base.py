@@ -188,8 +188,9 @@ WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
-# ASCII URLs (đ→d, no diacritics) are what citizens can type and share.
-WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# The editor's slug field keeps the Vietnamese letters (Wagtail's ASCII mode would drop them:
+# "đẩy" -> "djy"); portal.pages.forms then folds them to ASCII (đ->d) on the server.
+WAGTAIL_ALLOW_UNICODE_SLUGS = True
 WAGTAILADMIN_COMMENTS_ENABLED = True
 # Moderators must not learn about other sites through notification e-mails.
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False

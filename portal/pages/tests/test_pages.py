@@ -116,3 +116,15 @@ def test_login_attempts_are_rate_limited(client, registry, board, settings):
     blocked = client.post("/admin/login/", {"username": "stttt.btv", "password": PASSWORD}, HTTP_HOST=HOST)
     assert blocked.status_code == 429
     assert "thử lại sau" in blocked.content.decode()
+
+
+def test_slugs_are_ascii_whether_typed_in_the_editor_or_made_in_code(client, registry, board):
+    section = news_section(registry["stttt"])
+    assert client.login(username="stttt.tb", password=PASSWORD)
+    data = article_form("Quảng Bình đẩy mạnh chuyển đổi số", **{"action-publish": "1"})
+    data["slug"] = "quảng-bình-đẩy-mạnh-chuyển-đổi-số"  # what the editor's slug field fills in
+    assert client.post(add_url(section), data, HTTP_HOST=HOST).status_code == 302
+    assert ArticlePage.objects.filter(slug="quang-binh-day-manh-chuyen-doi-so").exists()
+
+    made_in_code = publish_article(section, title="Đường Hồ Chí Minh huyền thoại")
+    assert made_in_code.slug == "duong-ho-chi-minh-huyen-thoai"
