@@ -141,3 +141,54 @@ def test_api_lists_units_with_hostnames(client, registry):
 
 def test_openapi_schema_committed_matches_code():
     call_command("export_openapi", "--check", "docs/openapi.json")
+
+
+def test_operator_edits_a_unit_in_the_admin_and_the_site_moves(client, registry):
+    from django.contrib.auth import get_user_model
+    from django.urls import reverse
+
+    get_user_model().objects.create_superuser("vanhanh", "vanhanh@example.gov.vn", "mat-khau-van-hanh-2026")
+    assert client.login(username="vanhanh", password="mat-khau-van-hanh-2026")
+    syt = registry["syt"]
+    url = reverse("wagtailsnippets_units_unit:edit", args=[syt.pk])
+    assert client.get(url, HTTP_HOST="quangbinh.localhost").status_code == 200
+    data = {
+        "name": "Sở Y tế",
+        "kind": "agency",
+        "division_type": "Sở",
+        "code": syt.code,
+        "gso_code": "",
+        "identifier_code": "000.00.25.H46",
+        "short_name": "",
+        "abbreviation": "SYT",
+        "parent": registry["province"].pk,
+        "valid_from": "",
+        "valid_to": "",
+        "label_override": "yte",
+        "address": "Số 2 Hữu Nghị, Đồng Hới",
+        "phone": "",
+        "fax": "",
+        "email": "",
+        "responsible_person": "",
+    }
+    response = client.post(url, data, HTTP_HOST="quangbinh.localhost")
+    assert response.status_code == 302, response.content.decode()[:2000]
+    syt.refresh_from_db()
+    assert syt.label == "yte" and syt.identifier_code == "000.00.25.H46"
+    assert syt.site.hostname == "yte.quangbinh.localhost"
+    assert client.get("/", HTTP_HOST="syt.quangbinh.localhost")["Location"] == "http://yte.quangbinh.localhost/"
+
+    data["label_override"] = "stttt"
+    response = client.post(url, data, HTTP_HOST="quangbinh.localhost")
+    assert response.status_code == 200
+    assert "đã được dùng cho đơn vị khác" in response.content.decode()
+
+
+def test_board_members_cannot_edit_the_registry(client, registry, board):
+    from django.urls import reverse
+
+    from portal.conftest import PASSWORD
+
+    assert client.login(username="stttt.qt", password=PASSWORD)
+    url = reverse("wagtailsnippets_units_unit:edit", args=[registry["stttt"].pk])
+    assert client.get(url, HTTP_HOST="stttt.quangbinh.localhost").status_code in (302, 403)
