@@ -27,7 +27,7 @@ def build_registry() -> dict[str, Unit]:
         code="44-STTTT", kind=UnitKind.AGENCY, name="Sở Thông tin và Truyền thông", abbreviation="STTTT",
         parent=province, sort_order=1, address="Đường Hữu Nghị, TP Đồng Hới", phone="0232 3810 797", email="stttt@quangbinh.gov.vn",
     )
-    syt = Unit.objects.create(code="44-SYT", kind=UnitKind.AGENCY, name="Sở Y tế", abbreviation="SYT", parent=province, sort_order=2)
+    Unit.objects.create(code="44-SYT", kind=UnitKind.AGENCY, name="Sở Y tế", abbreviation="SYT", parent=province, sort_order=2)
     donghoi = Unit.objects.create(
         code="450", kind=UnitKind.DISTRICT, name="Thành phố Đồng Hới", division_type="Thành phố", gso_code="450", parent=province, sort_order=3
     )
@@ -36,13 +36,8 @@ def build_registry() -> dict[str, Unit]:
     )
     units_relabel()
     sites_provision()
-    return {u.code: u for u in Unit.objects.select_related("site")} | {
-        "province": Unit.objects.get(code="44"),
-        "stttt": Unit.objects.get(code="44-STTTT"),
-        "syt": syt and Unit.objects.get(code="44-SYT"),
-        "donghoi": Unit.objects.get(code="450"),
-        "baoninh": Unit.objects.get(code=baoninh.code),
-    }
+    names = {"44": "province", "44-STTTT": "stttt", "44-SYT": "syt", "450": "donghoi", baoninh.code: "baoninh"}
+    return {names[u.code]: u for u in Unit.objects.select_related("site").filter(code__in=names)}
 
 
 @pytest.fixture
