@@ -54,3 +54,8 @@ def test_editors_and_contributors_cannot_manage_the_board(client, registry, boar
         client.logout()
         assert client.login(username=username, password=PASSWORD)
         assert client.get(reverse("editorial:board", args=[registry["stttt"].pk]), HTTP_HOST=HOST).status_code == 404
+
+
+def test_vietnamese_names_read_family_name_first(db):
+    user = get_user_model()(username="an", first_name="An", last_name="Nguyễn Văn")
+    assert user.get_full_name() == "Nguyễn Văn An"
