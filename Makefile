@@ -40,6 +40,7 @@ serve: install ## Serve on all interfaces (PORT, default 8000) with a background
 demo: demo-data serve ## Everything the demo needs, then serve http://quangbinh.localhost:8000
 
 lint: install ## ruff, Django checks, migrations and OpenAPI drift
+	@mkdir -p var
 	$(VENV)/bin/ruff check .
 	DJANGO_SETTINGS_MODULE=portal.settings.production DJANGO_SECRET_KEY=check-deploy-$$(date +%s)-0123456789abcdefghijklmnopqrstuvwxyz \
 		$(PY) manage.py check --deploy --fail-level WARNING
