@@ -80,6 +80,28 @@ class HomePageBase(UnitOwnedPage):
     class Meta:
         abstract = True
 
+    def route(self, request, path_components):
+        """Find the page by its URL path in one lookup instead of one query per path segment.
+
+        Equivalent to Wagtail's walk for our page types (none routes its own sub-paths); any
+        path it cannot resolve goes through Wagtail's walk, so custom routing still works.
+        """
+        if not path_components:
+            return super().route(request, path_components)
+        url_path = self.url_path + "/".join(path_components) + "/"
+        # A range on the indexed tree path (not LIKE, which SQLite cannot index) keeps this to
+        # the home's own subtree; "~" sorts after every character treebeard uses in paths.
+        page = (
+            Page.objects.filter(
+                path__gt=self.path, path__lt=self.path + "~", depth=self.depth + len(path_components), url_path=url_path
+            )
+            .specific()
+            .first()
+        )
+        if page is None:
+            return super().route(request, path_components)
+        return page.route(request, [])
+
 
 class PortalHomePage(HomePageBase):
     """Trang chính: the provincial portal's home."""

@@ -128,3 +128,21 @@ def test_slugs_are_ascii_whether_typed_in_the_editor_or_made_in_code(client, reg
 
     made_in_code = publish_article(section, title="Đường Hồ Chí Minh huyền thoại")
     assert made_in_code.slug == "duong-ho-chi-minh-huyen-thoai"
+
+
+def test_routing_finds_nested_pages_and_hides_drafts(client, registry):
+    from portal.pages.models import SectionPage
+
+    news = news_section(registry["stttt"])
+    sub = SectionPage(title="Chuyển đổi số", slug="chuyen-doi-so", live=True)
+    news.add_child(instance=sub)
+    publish_article(sub, title="Tin trong chuyên mục con")
+    draft = publish_article(sub, title="Tin đã gỡ")
+    draft.unpublish()
+    assert client.get("/tin-tuc-su-kien/chuyen-doi-so/tin-trong-chuyen-muc-con/", HTTP_HOST=HOST).status_code == 200
+    assert client.get("/tin-tuc-su-kien/chuyen-doi-so/tin-da-go/", HTTP_HOST=HOST).status_code == 404
+    assert client.get("/tin-tuc-su-kien/khong-co/", HTTP_HOST=HOST).status_code == 404
+    # Another site's path never resolves here.
+    other = publish_article(news_section(registry["syt"]), title="Tin của Sở Y tế")
+    assert client.get(f"/tin-tuc-su-kien/{other.slug}/", HTTP_HOST=HOST).status_code == 404
+    assert client.get(f"/tin-tuc-su-kien/{other.slug}/", HTTP_HOST="syt.quangbinh.localhost").status_code == 200
