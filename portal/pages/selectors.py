@@ -230,3 +230,23 @@ def unit_directory():
         directory[name] = entries
     _directory_cache["directory"] = (version, directory)
     return directory
+
+
+descendants_q = _descendants_q
+
+
+def home_for_unit(unit):
+    """The unit's home page (specific), or None before the site is provisioned."""
+    from portal.pages.models import PortalHomePage, UnitHomePage
+
+    model = PortalHomePage if unit.is_main else UnitHomePage
+    return model.objects.filter(unit=unit).first()
+
+
+def page_at(home, relative_path: str):
+    """The page at `relative_path` ("gioi-thieu/lanh-dao") below `home`, specific, or None."""
+    if home is None:
+        return None
+    url_path = home.url_path + relative_path.strip("/") + "/"
+    page = Page.objects.filter(url_path=url_path, path__startswith=home.path).first()
+    return page.specific if page else None

@@ -54,6 +54,16 @@ INSTALLED_APPS = [
     "portal.editorial",
     "portal.pages",
     "portal.syndication",
+    "portal.rules",
+    "portal.moderation",
+    "portal.completeness",
+    "portal.registry",
+    "portal.publicinfo",
+    "portal.legaldocs",
+    "portal.schedule",
+    "portal.consultation",
+    "portal.interaction",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -167,8 +177,15 @@ STATIC_ROOT = config("STATIC_ROOT", str(BASE_DIR / "var" / "static"), help_text=
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = config("MEDIA_ROOT", str(BASE_DIR / "var" / "media"), help_text="Thư mục lưu ảnh và tài liệu tải lên (khi không dùng S3).", group="Tệp")
+PRIVATE_MEDIA_ROOT = config(
+    "PORTAL_PRIVATE_MEDIA_ROOT",
+    str(BASE_DIR / "var" / "private"),
+    help_text="Thư mục lưu tệp người dân gửi (đính kèm câu hỏi, góp ý); không bao giờ phục vụ trực tiếp qua web.",
+    group="Tệp",
+)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None}},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
@@ -210,6 +227,35 @@ PORTAL_LOGIN_RATE_LIMIT = config(
     cast=int,
     help_text="Số lần đăng nhập sai tối đa cho một tài khoản hoặc một địa chỉ IP trong 15 phút.",
     group="Bảo mật",
+)
+
+PORTAL_PUBLIC_FORM_RATE_LIMIT = config(
+    "PORTAL_PUBLIC_FORM_RATE_LIMIT",
+    5,
+    cast=int,
+    help_text="Số lần gửi tối đa từ một địa chỉ IP trong một giờ cho mỗi biểu mẫu công khai (hỏi đáp, góp ý dự thảo).",
+    group="Bảo mật",
+)
+PORTAL_PUBLIC_FORM_MIN_SECONDS = config(
+    "PORTAL_PUBLIC_FORM_MIN_SECONDS",
+    3,
+    cast=int,
+    help_text="Biểu mẫu công khai gửi nhanh hơn số giây này sau khi mở bị coi là máy tự động gửi.",
+    group="Bảo mật",
+)
+PORTAL_LOOKUP_RATE_LIMIT = config(
+    "PORTAL_LOOKUP_RATE_LIMIT",
+    30,
+    cast=int,
+    help_text="Số lần tra cứu theo mã (câu hỏi, hồ sơ) tối đa từ một địa chỉ IP trong 15 phút.",
+    group="Bảo mật",
+)
+PORTAL_ATTACHMENT_MAX_BYTES = config(
+    "PORTAL_ATTACHMENT_MAX_BYTES",
+    10 * 1024 * 1024,
+    cast=int,
+    help_text="Dung lượng tối đa một tệp đính kèm người dân gửi (byte).",
+    group="Tệp",
 )
 
 PORTAL_TRUSTED_PROXY_COUNT = config(

@@ -16,11 +16,6 @@ from portal.units.constants import UnitKind
 from portal.units.models import Unit
 from portal.units.selectors import invalidate_host_routes
 
-DEFAULT_SECTIONS = [
-    # slug, title, intro
-    ("tin-tuc-su-kien", "Tin tức – Sự kiện", "Tin hoạt động, sự kiện của đơn vị và địa phương."),
-    ("gioi-thieu", "Giới thiệu", "Cơ cấu tổ chức, chức năng, nhiệm vụ, lịch sử và lãnh đạo."),
-]
 
 
 @dataclass
@@ -56,24 +51,9 @@ def _home_for(unit: Unit, report: ProvisionReport) -> Page:
 
 
 def _ensure_sections(unit: Unit, home: Page, report: ProvisionReport) -> None:
-    from portal.pages.models import SectionPage
+    from portal.publicinfo.provisioning import site_tree_ensure
 
-    existing = set(home.get_children().values_list("slug", flat=True))
-    for slug, title, intro in DEFAULT_SECTIONS:
-        if slug in existing:
-            continue
-        section = SectionPage(
-            title=title,
-            slug=slug,
-            intro=intro,
-            show_in_menus=True,
-            unit=unit,
-            includes_accepted_proposals=unit.is_main and slug == "tin-tuc-su-kien",
-            live=True,
-            first_published_at=timezone.now(),
-        )
-        home.add_child(instance=section)
-        report.created_pages += 1
+    report.created_pages += site_tree_ensure(unit, home)
 
 
 def _collection_for(unit: Unit) -> Collection:

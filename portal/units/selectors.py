@@ -89,3 +89,10 @@ def unit_for_site_id(site_id: int):
     from portal.units.models import Unit
 
     return Unit.objects.filter(site_id=site_id).first()
+
+
+def unit_for_hostname(hostname: str):
+    """The unit whose site answers `hostname`, or None. Used by the per-site API endpoints."""
+    from portal.units.models import Unit
+
+    return Unit.objects.select_related("site").filter(site__hostname=(hostname or "").lower().strip(".")).first()

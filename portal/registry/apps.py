@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class RegistryConfig(AppConfig):
+    name = "portal.registry"
+    verbose_name = "Cơ cấu tổ chức, lãnh đạo, danh bạ"
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,94 @@
+"""Initial legal parameters and calendar days, loaded once by a data migration and by `ensure_rules`.
+
+The operator edits them in the admin afterwards; loading again only adds rows that are missing.
+`confirmed=False` marks numbers not yet checked against the original instrument (see
+../shared/docs/legal-requirements.md, items marked [U]).
+"""
+
+import datetime as dt
+
+D = dt.date
+
+# key: (title, unit, [(valid_from, value, legal_basis, confirmed, note)])
+RULES = {
+    "content.min_updates_per_working_day": (
+        "Số tin, bài tối thiểu cập nhật mỗi ngày làm việc",
+        "tin, bài",
+        [(D(2017, 2, 1), 1, "QĐ 146/QĐ-BTTTT năm 2017 Điều 15 (quy chế mẫu); NĐ 42/2022/NĐ-CP Điều 4 khoản 2 (cập nhật kịp thời)", True, "")],
+    ),
+    "schedule.publish_lead_days": (
+        "Lịch công tác tuần sau phải đăng trước khi tuần bắt đầu ít nhất",
+        "ngày làm việc",
+        [(D(2011, 8, 1), 1, "NĐ 43/2011/NĐ-CP Điều 10 khoản 3 (lịch làm việc của lãnh đạo); thời hạn do Quy chế của tỉnh quy định", False, "")],
+    ),
+    "qa.answer_working_days": (
+        "Thời hạn trả lời câu hỏi, phản ánh, kiến nghị",
+        "ngày làm việc",
+        [(D(2022, 8, 15), 10, "NĐ 42/2022/NĐ-CP Điều 8 (tương tác với tổ chức, cá nhân); thời hạn theo Quy chế của tỉnh, tham chiếu NĐ 20/2008/NĐ-CP", False, "")],
+    ),
+    "qa.due_soon_working_days": (
+        "Báo sắp đến hạn trả lời trước",
+        "ngày làm việc",
+        [(D(2022, 8, 15), 2, "Quy chế vận hành của tỉnh (nhắc việc nội bộ)", True, "")],
+    ),
+    "spokesperson.publish_working_days": (
+        "Công bố người phát ngôn trên Cổng sau quyết định trong vòng",
+        "ngày làm việc",
+        [(D(2017, 3, 30), 5, "NĐ 09/2017/NĐ-CP Điều 2", False, "Con số chưa đối chiếu văn bản gốc.")],
+    ),
+    "press.periodic_interval_months": (
+        "Cung cấp thông tin định kỳ cho báo chí (cấp tỉnh) ít nhất mỗi",
+        "tháng",
+        [(D(2017, 3, 30), 1, "NĐ 09/2017/NĐ-CP Điều 5", True, "")],
+    ),
+    "press.conference_interval_months": (
+        "Tổ chức họp báo (cấp tỉnh) ít nhất mỗi",
+        "tháng",
+        [(D(2017, 3, 30), 3, "NĐ 09/2017/NĐ-CP Điều 5", True, "")],
+    ),
+    "consultation.min_open_days": (
+        "Thời gian đăng dự thảo lấy ý kiến tối thiểu",
+        "ngày",
+        [
+            (D(2016, 7, 1), 60, "Luật Ban hành văn bản quy phạm pháp luật 2015 (80/2015/QH13)", True, ""),
+            (D(2025, 4, 1), 20, "Luật Ban hành văn bản quy phạm pháp luật 2025 (64/2025/QH15)", False, "Điều khoản cụ thể chưa đối chiếu."),
+        ],
+    ),
+    "legaldocs.expired_retention_days": (
+        "Giữ văn bản hết hiệu lực trên Cổng ít nhất",
+        "ngày",
+        [(D(2017, 2, 1), 365, "QĐ 146/QĐ-BTTTT năm 2017 Điều 15 (quy chế mẫu)", True, "")],
+    ),
+    "content.retention_years": (
+        "Giữ các thông tin khác trên Cổng ít nhất",
+        "năm",
+        [(D(2017, 2, 1), 5, "QĐ 146/QĐ-BTTTT năm 2017 Điều 15 (quy chế mẫu)", True, "")],
+    ),
+    "access_info.answer_working_days": (
+        "Thời hạn giải quyết yêu cầu cung cấp thông tin",
+        "ngày làm việc",
+        [(D(2018, 7, 1), 10, "Luật Tiếp cận thông tin 2016 Điều 29", False, "Có thể gia hạn tối đa 15 ngày làm việc.")],
+    ),
+}
+
+_LABOUR = "Bộ luật Lao động 2019 Điều 112"
+# date, kind, name, basis
+CALENDAR = [
+    (D(2025, 1, 1), "holiday", "Tết Dương lịch", _LABOUR),
+    *[(D(2025, 1, day), "holiday", "Tết Nguyên đán Ất Tỵ", f"{_LABOUR}; Thông báo 6150/TB-LĐTBXH ngày 12/11/2024") for day in range(27, 32)],
+    (D(2025, 4, 7), "holiday", "Giỗ Tổ Hùng Vương (10/3 âm lịch)", _LABOUR),
+    (D(2025, 4, 26), "working_day", "Làm bù cho ngày 02/5/2025", "Thông báo hoán đổi ngày làm việc năm 2025"),
+    (D(2025, 4, 30), "holiday", "Ngày Chiến thắng", _LABOUR),
+    (D(2025, 5, 1), "holiday", "Ngày Quốc tế Lao động", _LABOUR),
+    (D(2025, 5, 2), "day_off", "Nghỉ hoán đổi (làm bù thứ Bảy 26/4/2025)", "Thông báo hoán đổi ngày làm việc năm 2025"),
+    (D(2025, 9, 1), "holiday", "Quốc khánh (ngày liền kề)", _LABOUR),
+    (D(2025, 9, 2), "holiday", "Quốc khánh", _LABOUR),
+    (D(2026, 1, 1), "holiday", "Tết Dương lịch", _LABOUR),
+    *[(D(2026, 2, day), "holiday", "Tết Nguyên đán Bính Ngọ", f"{_LABOUR}; thông báo nghỉ Tết năm 2026") for day in range(16, 21)],
+    (D(2026, 4, 27), "day_off", "Nghỉ bù Giỗ Tổ Hùng Vương (10/3 âm lịch rơi vào Chủ nhật 26/4)", _LABOUR),
+    (D(2026, 4, 30), "holiday", "Ngày Chiến thắng", _LABOUR),
+    (D(2026, 5, 1), "holiday", "Ngày Quốc tế Lao động", _LABOUR),
+    (D(2026, 9, 1), "holiday", "Quốc khánh (ngày liền kề)", f"{_LABOUR}; ngày liền kề theo thông báo hằng năm"),
+    (D(2026, 9, 2), "holiday", "Quốc khánh", _LABOUR),
+    (D(2027, 1, 1), "holiday", "Tết Dương lịch", _LABOUR),
+]
