@@ -35,6 +35,13 @@ class BilingualRecord(models.Model):
     class Meta:
         abstract = True
 
+    def save(self, *args, **kwargs):
+        self.refresh_english_flag()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "english_outdated", "english_vi_fingerprint", "english_en_fingerprint"}
+        super().save(*args, **kwargs)
+
     def _pairs(self):
         return [((getattr(self, vi) or "").strip(), (getattr(self, en) or "").strip()) for vi, en in self.EN_FIELDS]
 
@@ -51,13 +58,6 @@ class BilingualRecord(models.Model):
         else:
             self.english_outdated = vi_print != self.english_vi_fingerprint
         self.english_en_fingerprint = en_print
-
-    def save(self, *args, **kwargs):
-        self.refresh_english_flag()
-        update_fields = kwargs.get("update_fields")
-        if update_fields is not None:
-            kwargs["update_fields"] = {*update_fields, "english_outdated", "english_vi_fingerprint", "english_en_fingerprint"}
-        super().save(*args, **kwargs)
 
 
 class UnitProfile(BilingualRecord):

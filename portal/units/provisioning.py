@@ -17,7 +17,6 @@ from portal.units.models import Unit
 from portal.units.selectors import invalidate_host_routes
 
 
-
 @dataclass
 class ProvisionReport:
     created_sites: list[str] = field(default_factory=list)
