@@ -26,4 +26,5 @@ if getattr(settings, "SERVE_MEDIA", False):
 
     urlpatterns += [re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})]
 
-urlpatterns += [path("", include(wagtail_urls))]
+# Wagtail serves only slug-like path segments; the schedule's "lich.ics" feeds need their own route.
+urlpatterns += [path("", include("portal.schedule.urls")), path("", include(wagtail_urls))]

@@ -50,6 +50,18 @@ class CompletenessReport:
         return sum(1 for item in self.items if item.status == status)
 
     @property
+    def present_count(self) -> int:
+        return self.count(Status.PRESENT)
+
+    @property
+    def missing_count(self) -> int:
+        return self.count(Status.MISSING)
+
+    @property
+    def stale_count(self) -> int:
+        return self.count(Status.STALE)
+
+    @property
     def problems(self) -> list[ReportItem]:
         return [item for item in self.items if item.status != Status.PRESENT]
 

@@ -165,7 +165,9 @@ class SectionPage(UnitOwnedPage):
     settings_panels = [*Page.settings_panels, FieldPanel("includes_accepted_proposals")]
     template = "pages/section_page.html"
     parent_page_types = ["portal_pages.PortalHomePage", "portal_pages.UnitHomePage", "portal_pages.SectionPage"]
-    subpage_types = ["portal_pages.SectionPage", "portal_pages.ArticlePage", "portal_pages.StandardPage"]
+    subpage_types = [
+        "portal_pages.SectionPage", "portal_pages.ArticlePage", "portal_pages.StandardPage", "publicinfo.PressReleasePage",
+    ]
 
     class Meta:
         verbose_name = "Chuyên mục"

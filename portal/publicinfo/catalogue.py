@@ -91,7 +91,7 @@ SITE_TREE: tuple[SiteNode, ...] = (
         order=430,
     ),
     SiteNode(
-        "cong-khai/dau-tu-dau-thau-mua-sam", "Đầu tư, đấu thầu, mua sắm công", SECTION,
+        "cong-khai/dau-tu-dau-thau-mua-sam", "Đầu tư, đấu thầu, mua sắm công", "publicinfo.ProcurementSectionPage",
         intro="Dự án, hạng mục đầu tư; thông báo mời thầu, kết quả lựa chọn nhà thầu, mua sắm công.",
         requires_items=("dau-thau-mua-sam", "Dự án, đầu tư, đấu thầu, mua sắm công", "NĐ 43/2011/NĐ-CP Điều 10 khoản 9; NĐ 42/2022/NĐ-CP Điều 4"),
         order=440,
@@ -124,7 +124,7 @@ SITE_TREE: tuple[SiteNode, ...] = (
     ),
     SiteNode("cong-khai/tiep-can-thong-tin", "Tiếp cận thông tin", "publicinfo.AccessToInformationPage"),
     SiteNode(
-        "thong-tin-bao-chi", "Thông tin báo chí", SECTION, in_menu=False,
+        "thong-tin-bao-chi", "Thông tin báo chí", SECTION, in_menu=False, order=600,
         intro="Thông cáo báo chí, nội dung phát ngôn và họp báo (Nghị định 09/2017/NĐ-CP).",
     ),
     SiteNode("thong-tin-bao-chi/nguoi-phat-ngon", "Người phát ngôn", "registry.SpokespersonPage"),
@@ -135,7 +135,32 @@ SITE_TREE: tuple[SiteNode, ...] = (
 )
 
 AGENCY_KINDS = AGENCIES
+PRESS_PATH = "thong-tin-bao-chi"
+NEWS_PATH = "tin-tuc-su-kien"
 
 
 def nodes_for(kind: str) -> list[SiteNode]:
     return [node for node in SITE_TREE if kind in node.kinds]
+
+
+# Luật Tiếp cận thông tin 2016 Điều 17 khoản 1 (points a–g as confirmed; the others are labelled without a
+# point letter until checked against the text) and the items NĐ 13/2018 adds for the portal section,
+# each pointing at the sections of a site where that information is published.
+DISCLOSURE_POINTS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("Điều 17 khoản 1 điểm a", "Văn bản quy phạm pháp luật, văn bản hành chính có giá trị áp dụng chung; điều ước quốc tế",
+     ("van-ban", "cong-khai/dieu-uoc-quoc-te")),
+    ("Điều 17 khoản 1 điểm b", "Thông tin phổ biến, hướng dẫn thực hiện pháp luật, chế độ, chính sách",
+     ("cong-khai/pho-bien-phap-luat",)),
+    ("Điều 17 khoản 1 điểm c", "Dự thảo văn bản quy phạm pháp luật, chính sách lấy ý kiến", ("lay-y-kien",)),
+    ("Điều 17 khoản 1 điểm d", "Chiến lược, chương trình, dự án, đề án, kế hoạch, quy hoạch",
+     ("cong-khai/chien-luoc-quy-hoach-ke-hoach", "cong-khai/chuong-trinh-du-an")),
+    ("Điều 17 khoản 1 điểm đ", "Dự toán, quyết toán ngân sách, báo cáo tài chính", ("cong-khai/tai-chinh-ngan-sach",)),
+    ("Điều 17 khoản 1 điểm g", "Danh mục dự án đầu tư công, mua sắm công", ("cong-khai/dau-tu-dau-thau-mua-sam",)),
+    ("Điều 17 khoản 1 (điểm khác)", "Chương trình, đề tài khoa học", ("cong-khai/khoa-hoc-cong-nghe",)),
+    ("Điều 17; NĐ 13/2018/NĐ-CP Điều 11", "Cơ cấu tổ chức, chức năng, nhiệm vụ, quyền hạn; đầu mối liên hệ",
+     ("gioi-thieu/co-cau-to-chuc", "lien-he")),
+    ("Điều 17 khoản 1 (điểm khác)", "Thông tin thống kê", ("cong-khai/thong-ke",)),
+    ("Điều 17 khoản 1 (điểm khác)", "Tuyển dụng, sử dụng, quản lý cán bộ, công chức, viên chức", ("cong-khai/tuyen-dung",)),
+    ("Điều 17; NĐ 09/2017/NĐ-CP", "Thông tin báo chí, người phát ngôn", ("thong-tin-bao-chi",)),
+    ("Điều 17; NĐ 42/2022/NĐ-CP Điều 8", "Kết quả trả lời câu hỏi, phản ánh, kiến nghị", ("hoi-dap",)),
+)

@@ -7,12 +7,15 @@ Pages never copy these records: they read them, so a change shows everywhere at 
 import hashlib
 import json
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
 from wagtail.search import index
 
-from portal.pages.models import UnitOwnedPage
+from portal.pages.models import RICH_TEXT_FEATURES, UnitOwnedPage
 
 
 def _fingerprint(values) -> str:
@@ -28,7 +31,7 @@ class BilingualRecord(models.Model):
 
     EN_FIELDS: tuple[tuple[str, str], ...] = ()
 
-    english_outdated = models.BooleanField("Cần cập nhật bản tiếng Anh", default=True, editable=False, db_index=True)
+    english_outdated = models.BooleanField("Cần cập nhật tiếng Anh", default=True, editable=False, db_index=True)
     english_vi_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
     english_en_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
 
@@ -44,6 +47,23 @@ class BilingualRecord(models.Model):
 
     def _pairs(self):
         return [((getattr(self, vi) or "").strip(), (getattr(self, en) or "").strip()) for vi, en in self.EN_FIELDS]
+
+    def english_is_outdated(self) -> bool:
+        """The flag as the saved text stands now, without saving (a unit renamed since, say)."""
+        pairs = self._pairs()
+        if any(vi and not en for vi, en in pairs):
+            return True
+        if not any(en for _, en in pairs):
+            return any(vi for vi, _ in pairs)
+        return _fingerprint([vi for vi, _ in pairs]) != self.english_vi_fingerprint
+
+    @property
+    def english_status_label(self) -> str:
+        return "Cần cập nhật" if self.english_outdated else "Đã cập nhật"
+
+    @property
+    def has_english(self) -> bool:
+        return any(en for _, en in self._pairs())
 
     def refresh_english_flag(self) -> None:
         pairs = self._pairs()
@@ -121,6 +141,19 @@ class OrgUnit(BilingualRecord):
     def __str__(self):
         return self.name
 
+    def clean(self):
+        super().clean()
+        if self.parent_id is None:
+            return
+        if self.unit_id and self.parent.unit_id != self.unit_id:
+            raise ValidationError({"parent": "Bộ phận cấp trên phải thuộc cùng đơn vị."})
+        ancestor, seen = self.parent, set()
+        while ancestor is not None and ancestor.pk not in seen:
+            if self.pk and ancestor.pk == self.pk:
+                raise ValidationError({"parent": "Không thể chọn chính bộ phận này hoặc bộ phận cấp dưới của nó làm cấp trên."})
+            seen.add(ancestor.pk)
+            ancestor = ancestor.parent
+
 
 class Person(index.Indexed, models.Model):
     """A person in office. One record, however many positions, pages and sites show them."""
@@ -190,6 +223,16 @@ class Position(BilingualRecord):
     def __str__(self):
         return f"{self.person} — {self.title}"
 
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.org_unit_id and self.unit_id and self.org_unit.unit_id != self.unit_id:
+            errors["org_unit"] = "Bộ phận phải thuộc đơn vị của chức vụ."
+        if self.term_start and self.term_end and self.term_end < self.term_start:
+            errors["term_end"] = "Ngày kết thúc nhiệm kỳ phải sau ngày bắt đầu."
+        if errors:
+            raise ValidationError(errors)
+
 
 class SpokespersonRole(models.TextChoices):
     HEAD = "head", "Người đứng đầu"
@@ -225,11 +268,18 @@ class Spokesperson(models.Model):
         today = timezone.localdate()
         return (self.valid_from is None or self.valid_from <= today) and (self.valid_to is None or self.valid_to >= today)
 
+    def clean(self):
+        super().clean()
+        if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
+            raise ValidationError({"valid_to": "Ngày hết hiệu lực phải sau ngày bắt đầu."})
+
 
 # --- Pages that read the registries ----------------------------------------------------------------
 
 
 class RegistryPage(UnitOwnedPage):
+    """A page that shows registry records of its own unit, read live on every request."""
+
     intro = models.TextField("Giới thiệu ngắn", blank=True)
 
     content_panels = [*UnitOwnedPage.content_panels, FieldPanel("intro")]
@@ -238,6 +288,14 @@ class RegistryPage(UnitOwnedPage):
 
     class Meta:
         abstract = True
+
+    def registry_context(self) -> dict:
+        return {}
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(self.registry_context())
+        return context
 
 
 class OrganisationPage(RegistryPage):
@@ -248,6 +306,11 @@ class OrganisationPage(RegistryPage):
     class Meta:
         verbose_name = "Trang cơ cấu tổ chức"
 
+    def registry_context(self) -> dict:
+        from portal.registry import selectors
+
+        return selectors.organisation(self.unit_id)
+
 
 class LeadersPage(RegistryPage):
     template = "registry/leaders_page.html"
@@ -255,25 +318,54 @@ class LeadersPage(RegistryPage):
     class Meta:
         verbose_name = "Trang lãnh đạo"
 
+    def registry_context(self) -> dict:
+        from portal.registry import selectors
+
+        leaders = selectors.current_leaders(self.unit_id)
+        return {"leaders": leaders, "updated": selectors.last_updated(leaders, [p.person for p in leaders])}
+
 
 class AdministrativeMapPage(RegistryPage):
     map_image = models.ForeignKey(
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name="Bản đồ hành chính"
     )
-    map_alt = models.CharField("Mô tả bản đồ (văn bản thay thế)", max_length=500, blank=True)
+    map_alt = models.CharField(
+        "Mô tả bản đồ (văn bản thay thế)", max_length=500, blank=True,
+        help_text="Bắt buộc khi có ảnh bản đồ: mô tả nội dung bản đồ cho người khiếm thị.",
+    )
+    body = RichTextField("Nội dung", features=RICH_TEXT_FEATURES, blank=True)
 
-    content_panels = [*RegistryPage.content_panels, FieldPanel("map_image"), FieldPanel("map_alt")]
+    content_panels = [*RegistryPage.content_panels, FieldPanel("map_image"), FieldPanel("map_alt"), FieldPanel("body")]
     template = "registry/administrative_map_page.html"
 
     class Meta:
         verbose_name = "Trang bản đồ hành chính"
 
+    def clean(self):
+        super().clean()
+        if self.map_image_id and not (self.map_alt or "").strip():
+            raise ValidationError({"map_alt": "Hãy mô tả bản đồ: văn bản thay thế là bắt buộc khi có ảnh bản đồ."})
+
 
 class ContactPage(RegistryPage):
+    """Thông tin liên hệ (NĐ 43/2011 Điều 10 khoản 11–12): the owner, the contact points and the spokesperson."""
+
     template = "registry/contact_page.html"
 
     class Meta:
         verbose_name = "Trang liên hệ"
+
+    def registry_context(self) -> dict:
+        from portal.registry import selectors
+
+        contacts = selectors.contact_directory(self.unit_id)
+        spokespersons = selectors.active_spokespersons(self.unit_id)
+        return {
+            "contacts": contacts,
+            "spokespersons": spokespersons,
+            "vi_labels": selectors.VI_LABELS,
+            "updated": selectors.last_updated(contacts, [c.person for c in contacts], spokespersons),
+        }
 
 
 class SpokespersonPage(RegistryPage):
@@ -282,9 +374,38 @@ class SpokespersonPage(RegistryPage):
     class Meta:
         verbose_name = "Trang người phát ngôn"
 
+    def registry_context(self) -> dict:
+        from portal.registry import selectors
 
-class EnglishPage(RegistryPage):
+        spokespersons = selectors.active_spokespersons(self.unit_id)
+        return {"spokespersons": spokespersons, "updated": selectors.last_updated(spokespersons)}
+
+
+class EnglishPage(RoutablePageMixin, RegistryPage):
+    """The English pages (NĐ 42/2022 Điều 7 khoản 2): introduction, structure, functions and contacts."""
+
     template = "registry/english_page.html"
 
     class Meta:
         verbose_name = "Trang tiếng Anh"
+
+    def _render(self, request, view):
+        from portal.registry import selectors
+
+        context = selectors.organisation(self.unit_id) | {
+            "contacts": selectors.contact_directory(self.unit_id), "view": view,
+            "en_labels": selectors.EN_LABELS,
+        }
+        return self.render(request, context_overrides=context)
+
+    @path("")
+    def english_home(self, request):
+        return self._render(request, "home")
+
+    @path("gioi-thieu/")
+    def english_about(self, request):
+        return self._render(request, "about")
+
+    @path("lien-he/")
+    def english_contact(self, request):
+        return self._render(request, "contact")

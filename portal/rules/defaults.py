@@ -54,6 +54,11 @@ RULES = {
             (D(2025, 4, 1), 20, "Luật Ban hành văn bản quy phạm pháp luật 2025 (64/2025/QH15)", False, "Điều khoản cụ thể chưa đối chiếu."),
         ],
     ),
+    "consultation.report_due_days": (
+        "Công bố báo cáo tổng hợp, tiếp thu, giải trình ý kiến góp ý sau khi hết hạn lấy ý kiến trong vòng",
+        "ngày",
+        [(D(2025, 4, 1), 30, "Luật Ban hành văn bản quy phạm pháp luật 2025 — thời hạn công bố báo cáo tổng hợp do Quy chế của tỉnh quy định; chưa đối chiếu", False, "")],
+    ),
     "legaldocs.expired_retention_days": (
         "Giữ văn bản hết hiệu lực trên Cổng ít nhất",
         "ngày",

@@ -56,6 +56,7 @@ COUNTERS = (
     "proposals_created",
     "proposals_accepted",
     "proposals_declined",
+    "mandatory_items_created",
 )
 
 
@@ -720,6 +721,41 @@ def _ensure_proposals(site, unit, proposer, decider, report, out) -> None:
         out(f"  → Đề nghị “{article.title}” ({unit.display_name}): {state}")
 
 
+# Each domain app seeds its own part of the mandatory information; the registry goes first (people
+# and spokespersons are referred to by schedules and press information).
+MANDATORY_INFORMATION_SEEDS = (
+    "portal.registry.demo",
+    "portal.legaldocs.demo",
+    "portal.schedule.demo",
+    "portal.consultation.demo",
+    "portal.interaction.demo",
+    "portal.publicinfo.demo",
+)
+DEMO_UNIT_KEYS = {"trangchinh": "main", "stttt": "stttt", "donghoi": "donghoi", "baoninh": "baoninh"}
+
+
+def _seed_mandatory_information(resolved, unit_users, now, out) -> int:
+    from importlib import import_module
+
+    from portal.rules.services import rules_ensure_defaults
+
+    rules_ensure_defaults()
+    User = get_user_model()
+    units, users = {}, {}
+    for site, unit in resolved:
+        key = DEMO_UNIT_KEYS.get(site.account_prefix)
+        if key is None or unit.pk not in unit_users:
+            continue
+        units[key] = unit
+        # Fresh objects: the gatekeepers cache roles on the user instance.
+        users[key] = {str(role): User.objects.get(pk=user.pk) for role, user in unit_users[unit.pk].items()}
+    created = 0
+    for module in MANDATORY_INFORMATION_SEEDS:
+        out(f"Thông tin bắt buộc: {module.split('.')[1]}")
+        created += import_module(module).seed(units, users, now, out)
+    return created
+
+
 def _accounts_table(rows) -> list[str]:
     headers = ("Tài khoản", "Mật khẩu", "Trang", "Vai trò")
     widths = [max(len(headers[i]), *(len(row[i]) for row in rows)) for i in range(4)]
@@ -743,10 +779,12 @@ def seed_demo(stdout=None) -> dict:
         operator = _ensure_operator(report, out)
         accounts = []  # rows for the table: username, password, site, role
         heads = {}
+        unit_users = {}
         for site, unit in resolved:
             if not site.account_prefix:
                 continue
             users = _ensure_accounts(site, unit, operator, report, out)
+            unit_users[unit.pk] = users
             heads[unit.pk] = users[Role.BOARD_HEAD]
             for role, user in users.items():
                 accounts.append((user.username, PASSWORD, _site_label(unit), Role(role).label))
@@ -771,6 +809,8 @@ def seed_demo(stdout=None) -> dict:
             proposer = User.objects.get(pk=heads[unit.pk].pk)
             _ensure_proposals(site, unit, proposer, decider, report, out)
 
+        report["mandatory_items_created"] += _seed_mandatory_information(resolved, unit_users, now, out)
+
     created = sum(report.values())
     out("")
     if created:
@@ -778,7 +818,7 @@ def seed_demo(stdout=None) -> dict:
             "Hoàn tất. Đã tạo {articles_created} tin, bài ({images_created} ảnh), {pages_created} trang giới thiệu, "
             "{users_created} tài khoản, cấp {roles_granted} vai trò, cập nhật {homes_updated} trang chủ và "
             "{units_updated} đơn vị, gửi {proposals_created} đề nghị đưa tin (chấp nhận {proposals_accepted}, "
-            "từ chối {proposals_declined}).".format(**report)
+            "từ chối {proposals_declined}) và {mandatory_items_created} mục thông tin bắt buộc.".format(**report)
         )
     else:
         out("Hoàn tất. Dữ liệu trình diễn đã có đủ, không tạo thêm gì.")

@@ -91,3 +91,26 @@ def test_seed_demo_fills_the_demo_and_runs_again_without_duplicates(client):
     response = client.get("/tin-tuc-su-kien/", HTTP_HOST="quangbinh.localhost")
     assert response.status_code == 200
     assert escape(accepted.article.title) in response.content.decode()
+
+    # Mandatory information: the main portal and Sở TTTT are complete, the district and the commune are
+    # not — and the check names what they lack. Ten days later without new articles, news goes stale.
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from portal.completeness.registry import Status
+    from portal.completeness.selectors import site_completeness
+
+    for prefix in ("trangchinh", "stttt"):
+        report = site_completeness(units[prefix])
+        assert report.complete, [(i.code, i.detail) for i in report.problems]
+    donghoi = site_completeness(units["donghoi"])
+    baoninh = site_completeness(units["baoninh"])
+    assert donghoi.present_count > baoninh.present_count
+    assert 0 < len(donghoi.problems) < len(donghoi.items)
+    missing = {item.code for item in baoninh.problems}
+    assert {"lanh-dao", "van-ban", "hoi-dap", "nguoi-phat-ngon", "lich-cong-tac"} <= missing
+    later = site_completeness(units["stttt"], now=timezone.now() + timedelta(days=10))
+    assert next(i for i in later.items if i.code == "tin-tuc").status == Status.STALE
+    api = client.get(f"/api/v1/sites/{units['stttt'].hostname}/completeness", HTTP_HOST="quangbinh.localhost").json()
+    assert api["complete"] is True and api["missing"] == 0
