@@ -65,10 +65,12 @@ class UnitOwnedPage(Page):
         return super().full_clean(*args, **kwargs)
 
     def save(self, *args, **kwargs):
-        if getattr(self, "_skip_full_clean", False):
-            # Provisioning builds pages from a fixed catalogue; validating each one again
-            # (slug, uniqueness: several queries a page) made 175 sites slow to set up.
+        if getattr(self, "_provisioning", False):
+            # Provisioning builds pages from a fixed catalogue: validating each one again (slug,
+            # uniqueness: several queries a page) and logging each creation made 175 sites slow to
+            # set up; the site's creation is logged once as portal.site.provision.
             kwargs.setdefault("clean", False)
+            kwargs.setdefault("log_action", None)
         if self.unit_id is None and self.depth and self.depth > 2:
             parent = self.get_parent()
             if parent is not None:

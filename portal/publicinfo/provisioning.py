@@ -1,11 +1,28 @@
 """Create the catalogue's sections that a site lacks; called by units.provisioning for every site."""
 
+from contextlib import contextmanager
+
 from django.apps import apps
+from django.db.models.signals import post_save
 from django.utils import timezone
 from wagtail.models import Page
+from wagtail.search.backends import get_search_backends
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from portal.publicinfo.catalogue import STANDARD, nodes_for
+
+
+@contextmanager
+def _search_index_deferred(model):
+    """Skip the per-save search index update for `model` (the caller indexes in bulk)."""
+    from modelsearch.signal_handlers import post_save_signal_handler
+
+    disconnected = post_save.disconnect(post_save_signal_handler, sender=model)
+    try:
+        yield
+    finally:
+        if disconnected:
+            post_save.connect(post_save_signal_handler, sender=model)
 
 
 def _has_field(model, name: str) -> bool:
@@ -20,6 +37,7 @@ def site_tree_ensure(unit, home) -> int:
         Page.objects.filter(url_path__in=url_paths, path__startswith=home.path).values_list("url_path", flat=True)
     )
     created = 0
+    new_pages: dict = {}
     now = timezone.now()
     for node, url_path in zip(wanted, url_paths, strict=True):
         if url_path in existing:
@@ -44,8 +62,13 @@ def site_tree_ensure(unit, home) -> int:
         else:
             fields.update(live=True, first_published_at=now)
         page = model(**fields)
-        page._skip_full_clean = True
-        with disable_reference_index_auto_update():
+        page._provisioning = True
+        with disable_reference_index_auto_update(), _search_index_deferred(model):
             parent.add_child(instance=page)
+        new_pages.setdefault(model, []).append(page)
         created += 1
+    # One bulk write per page type instead of one index update per page.
+    for backend in get_search_backends():
+        for model, pages in new_pages.items():
+            backend.add_bulk(model, pages)
     return created

@@ -39,3 +39,10 @@ def test_provisioning_again_creates_nothing_and_restores_a_deleted_section(regis
     assert sites_provision().created_pages == 0
     page_at(home_for_unit(registry["stttt"]), "cong-khai/thong-ke").delete()
     assert sites_provision().created_pages == 1
+
+
+def test_provisioned_sections_are_in_the_search_index(registry):
+    from portal.schedule.models import ScheduleIndexPage
+
+    found = {page.unit_id for page in ScheduleIndexPage.objects.search("Lịch công tác")}
+    assert found == {unit.pk for unit in registry.values()}
