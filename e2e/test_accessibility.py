@@ -11,8 +11,9 @@ the first Tab stop, visible focus, landmarks, heading order and labels.
 import itertools
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
+
+from e2e.a11y import DESKTOP, NARROW, audit, horizontal_overflow, visit
 
 pytestmark = [
     pytest.mark.e2e,
@@ -21,15 +22,6 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-AXE_OPTIONS = {
-    "runOnly": {
-        "type": "tag",
-        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"],
-    },
-    "resultTypes": ["violations"],
-}
-DESKTOP = {"width": 1280, "height": 800}
-NARROW = {"width": 320, "height": 640}
 
 
 @pytest.fixture
@@ -49,45 +41,9 @@ def public_pages(portal_sites, published_articles) -> dict[str, str]:
     }
 
 
-def visit(page: Page, url: str) -> None:
-    response = page.goto(url)
-    assert response is not None and response.status == 200, (
-        f"{url} answered {response and response.status}"
-    )
-    page.wait_for_load_state("load")
-    expect(page.locator("main#noi-dung")).to_be_visible()
-
-
 def test_axe_finds_no_violations(new_page, public_pages):
-    axe = Axe()
-    failures = []
-    for viewport in (DESKTOP, NARROW):
-        page = new_page(viewport=viewport)
-        for name, url in public_pages.items():
-            visit(page, url)
-            results = axe.run(page, options=AXE_OPTIONS)
-            if results.violations_count:
-                failures.append(
-                    f"== {name} at {viewport['width']}px ({url})\n{results.generate_report()}"
-                )
+    failures = audit(new_page, public_pages, reflow=False)
     assert not failures, "\n\n".join(failures)
-
-
-def horizontal_overflow(page: Page) -> dict:
-    """How far the page scrolls sideways, and which elements stick out of the viewport."""
-    return page.evaluate(
-        """() => {
-            const width = document.documentElement.clientWidth;
-            const culprits = [];
-            for (const el of document.body.querySelectorAll('*')) {
-                const box = el.getBoundingClientRect();
-                if (box.width && (box.right > width + 0.5 || box.left < -0.5) && !el.closest('.visually-hidden, .skip-link')) {
-                    culprits.push(`${el.tagName.toLowerCase()}.${el.className} [${Math.round(box.left)}, ${Math.round(box.right)}]`);
-                }
-            }
-            return {scrollWidth: document.scrollingElement.scrollWidth, clientWidth: width, culprits: culprits.slice(0, 10)};
-        }"""
-    )
 
 
 def test_reflow_at_320_px_without_horizontal_scrolling(new_page, public_pages):

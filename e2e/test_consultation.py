@@ -14,8 +14,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
+from e2e.a11y import AXE_OPTIONS, DESKTOP, audit, visit
 from e2e.conftest import PASSWORD
-from e2e.test_accessibility import AXE_OPTIONS, DESKTOP, NARROW, horizontal_overflow, visit
 
 pytestmark = [
     pytest.mark.e2e,
@@ -92,25 +92,15 @@ def consultations(board):
 
 
 def test_axe_and_reflow_on_consultation_pages(new_page, consultations):
-    axe = Axe()
-    failures = []
+    def check(name, page):
+        if name == "open":
+            expect(page.locator("form.public-form")).to_be_visible()
+            expect(page.locator("#y-kien")).to_contain_text("Tiếp thu, bổ sung tại Điều 9.")
+        if name == "closed":
+            expect(page.locator("#bao-cao")).to_contain_text("tiếp thu bổ sung hỗ trợ chi phí dữ liệu di động")
+
     pages = {name: consultations[name] for name in ("index", "open", "closed")}
-    for viewport in (DESKTOP, NARROW):
-        page = new_page(viewport=viewport)
-        for name, url in pages.items():
-            visit(page, url)
-            if name == "open":
-                expect(page.locator("form.public-form")).to_be_visible()
-                expect(page.locator("#y-kien")).to_contain_text("Tiếp thu, bổ sung tại Điều 9.")
-            if name == "closed":
-                expect(page.locator("#bao-cao")).to_contain_text("tiếp thu bổ sung hỗ trợ chi phí dữ liệu di động")
-            results = axe.run(page, options=AXE_OPTIONS)
-            if results.violations_count:
-                failures.append(f"== {name} at {viewport['width']}px ({url})\n{results.generate_report()}")
-            if viewport is NARROW:
-                overflow = horizontal_overflow(page)
-                if overflow["scrollWidth"] > NARROW["width"]:
-                    failures.append(f"{name} scrolls sideways at 320px: {overflow}")
+    failures = audit(new_page, pages, check=check)
     assert not failures, "\n\n".join(failures)
 
 

@@ -9,6 +9,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
+from e2e.a11y import AXE_OPTIONS, DESKTOP, NARROW
 from e2e.conftest import PASSWORD
 
 pytestmark = [
@@ -16,12 +17,6 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-AXE_OPTIONS = {
-    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]},
-    "resultTypes": ["violations"],
-}
-DESKTOP = {"width": 1280, "height": 800}
-NARROW = {"width": 320, "height": 640}
 TITLE = "Thủ tục cấp giấy phép thiết lập trang thông tin điện tử tổng hợp"
 ANSWER = "Hồ sơ gồm đơn đề nghị theo mẫu, đề án hoạt động; nộp tại Trung tâm Phục vụ hành chính công tỉnh."
 CODE = re.compile(r"(?:HD|PA)-\d{6}-[0-9A-Z]{4}")

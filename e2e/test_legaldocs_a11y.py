@@ -4,9 +4,8 @@ reported), and a document page with its validity banner and relations, at 1280 a
 import datetime as dt
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
-from e2e.test_accessibility import AXE_OPTIONS, DESKTOP, NARROW, horizontal_overflow, visit
+from e2e.a11y import NARROW, audit, visit
 
 pytestmark = [
     pytest.mark.e2e,
@@ -53,19 +52,7 @@ def legal_pages(portal_sites) -> dict[str, str]:
 
 
 def test_axe_finds_no_violations_on_legal_documents(new_page, legal_pages):
-    axe = Axe()
-    failures = []
-    for viewport in (DESKTOP, NARROW):
-        page = new_page(viewport=viewport)
-        for name, url in legal_pages.items():
-            visit(page, url)
-            results = axe.run(page, options=AXE_OPTIONS)
-            if results.violations_count:
-                failures.append(f"== {name} at {viewport['width']}px ({url})\n{results.generate_report()}")
-            if viewport is NARROW:
-                overflow = horizontal_overflow(page)
-                if overflow["scrollWidth"] > NARROW["width"]:
-                    failures.append(f"{name}: scrolls sideways at 320 px: {overflow}")
+    failures = audit(new_page, legal_pages)
     assert not failures, "\n\n".join(failures)
 
 

@@ -4,9 +4,8 @@ release, the access-to-information section with its disclosure table, and the fo
 import datetime as dt
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
-from e2e.test_accessibility import AXE_OPTIONS, DESKTOP, NARROW, horizontal_overflow, visit
+from e2e.a11y import audit
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -59,17 +58,5 @@ def info_pages(portal_sites) -> dict[str, str]:
 
 
 def test_public_information_pages_pass_axe_and_reflow(new_page, info_pages):
-    axe = Axe()
-    failures = []
-    for viewport in (DESKTOP, NARROW):
-        page = new_page(viewport=viewport)
-        for name, url in info_pages.items():
-            visit(page, url)
-            results = axe.run(page, options=AXE_OPTIONS)
-            if results.violations_count:
-                failures.append(f"== {name} at {viewport['width']}px ({url})\n{results.generate_report()}")
-            if viewport is NARROW:
-                overflow = horizontal_overflow(page)
-                if overflow["scrollWidth"] > NARROW["width"]:
-                    failures.append(f"{name}: scrolls sideways at 320 px {overflow}")
+    failures = audit(new_page, info_pages)
     assert not failures, "\n\n".join(failures)

@@ -5,20 +5,15 @@ The demo registries are loaded for the province and the agency; axe-core runs at
 """
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
+
+from e2e.a11y import DESKTOP, audit, visit
 
 pytestmark = [
     pytest.mark.e2e,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-AXE_OPTIONS = {
-    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]},
-    "resultTypes": ["violations"],
-}
-DESKTOP = {"width": 1280, "height": 800}
-NARROW = {"width": 320, "height": 640}
 PATHS = (
     "/gioi-thieu/co-cau-to-chuc/",
     "/gioi-thieu/lanh-dao/",
@@ -42,27 +37,8 @@ def registry_pages(portal_sites) -> dict[str, str]:
     return pages
 
 
-def visit(page: Page, url: str) -> None:
-    response = page.goto(url)
-    assert response is not None and response.status == 200, f"{url} answered {response and response.status}"
-    page.wait_for_load_state("load")
-    expect(page.locator("main#noi-dung")).to_be_visible()
-
-
 def test_registry_pages_pass_axe_and_reflow_at_320_px(new_page, registry_pages):
-    axe = Axe()
-    failures = []
-    for viewport in (DESKTOP, NARROW):
-        page = new_page(viewport=viewport)
-        for name, url in registry_pages.items():
-            visit(page, url)
-            results = axe.run(page, options=AXE_OPTIONS)
-            if results.violations_count:
-                failures.append(f"== {name} at {viewport['width']}px ({url})\n{results.generate_report()}")
-            if viewport is NARROW:
-                width = page.evaluate("() => document.scrollingElement.scrollWidth")
-                if width > NARROW["width"]:
-                    failures.append(f"== {name}: scrolls sideways at 320 px ({width}px)")
+    failures = audit(new_page, registry_pages)
     assert not failures, "\n\n".join(failures)
 
 

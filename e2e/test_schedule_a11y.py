@@ -7,10 +7,9 @@ publication and one cancelled, at 1280 and 320 CSS px, and on its print view.
 import datetime as dt
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from e2e.test_accessibility import AXE_OPTIONS, DESKTOP, NARROW, visit
+from e2e.a11y import DESKTOP, audit, visit
 
 pytestmark = [
     pytest.mark.e2e,
@@ -59,18 +58,12 @@ def schedule_week(portal_sites):
 
 
 def test_weekly_schedule_has_no_axe_violations(new_page, schedule_week):
-    axe = Axe()
-    failures = []
+    def check(name, page):
+        expect(page.get_by_text("Đã hủy", exact=True)).to_be_visible()
+        expect(page.get_by_text("Đã điều chỉnh lúc", exact=False).first).to_be_visible()
+
     pages = {"weekly view": schedule_week, "print view": schedule_week + "?in=1"}
-    for viewport in (DESKTOP, NARROW):
-        page = new_page(viewport=viewport)
-        for name, url in pages.items():
-            visit(page, url)
-            expect(page.get_by_text("Đã hủy", exact=True)).to_be_visible()
-            expect(page.get_by_text("Đã điều chỉnh lúc", exact=False).first).to_be_visible()
-            results = axe.run(page, options=AXE_OPTIONS)
-            if results.violations_count:
-                failures.append(f"== {name} at {viewport['width']}px ({url})\n{results.generate_report()}")
+    failures = audit(new_page, pages, reflow=False, check=check)
     assert not failures, "\n\n".join(failures)
 
 
