@@ -78,8 +78,8 @@ class ProcurementSectionPage(SectionPage):
         from portal.pages.models import paginate
         from portal.publicinfo import selectors
 
-        context = super().get_context(request, *args, **kwargs)
-        context.pop("articles", None)
+        # Skip SectionPage's article listing: this section lists notices its own way.
+        context = UnitOwnedPage.get_context(self, request, *args, **kwargs)
         context["other_articles"] = selectors.articles_not_notices(self)[:12]
         context["open_notices"] = selectors.notices_open(self)
         context["archived_notices"] = paginate(request, selectors.notices_archived(self))

@@ -124,3 +124,27 @@ def test_access_to_information_lists_the_sites_sections_and_focal_point(registry
     assert "Danh mục thông tin phải được công khai" in html and "Phổ biến, giáo dục pháp luật" in html
     assert "Lê Thị Thu" in html and 'href="tel:02323822555"' in html
     assert _item(site_completeness(unit), "tiep-can-thong-tin").status == Status.PRESENT
+
+
+def test_procurement_listing_costs_the_same_queries_with_more_notices(registry, client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    unit = registry["stttt"]
+    section = page_at(home_for_unit(unit), "cong-khai/dau-tu-dau-thau-mua-sam")
+    now = timezone.now()
+
+    def count() -> int:
+        client.get("/cong-khai/dau-tu-dau-thau-mua-sam/", HTTP_HOST=unit.hostname)  # warm the caches
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/cong-khai/dau-tu-dau-thau-mua-sam/", HTTP_HOST=unit.hostname).status_code == 200
+        return len(queries)
+
+    for n in range(2):
+        _notice(section, f"Mời thầu gói thầu số {n}", now + dt.timedelta(days=n + 1))
+        _notice(section, f"Gói thầu đã đóng số {n}", now - dt.timedelta(days=n + 1))
+    few = count()
+    for n in range(2, 12):
+        _notice(section, f"Mời thầu gói thầu số {n}", now + dt.timedelta(days=n + 1))
+        _notice(section, f"Gói thầu đã đóng số {n}", now - dt.timedelta(days=n + 1))
+    assert count() == few
