@@ -4,9 +4,12 @@ from ninja import NinjaAPI
 
 from portal.completeness.api import router as completeness_router
 from portal.consultation.api import router as consultation_router
+from portal.dossiers.api import router as dossiers_router
 from portal.interaction.api import router as interaction_router
 from portal.legaldocs.api import router as legaldocs_router
 from portal.pages.api import router as pages_router
+from portal.payments.api import router as payments_router
+from portal.procedures.api import router as procedures_router
 from portal.schedule.api import router as schedule_router
 from portal.units.api import router as units_router
 
@@ -25,3 +28,6 @@ api_v1.add_router("", schedule_router)
 api_v1.add_router("", consultation_router)
 api_v1.add_router("", interaction_router)
 api_v1.add_router("", completeness_router)
+api_v1.add_router("", procedures_router)
+api_v1.add_router("", dossiers_router)
+api_v1.add_router("", payments_router)

@@ -27,4 +27,11 @@ if getattr(settings, "SERVE_MEDIA", False):
     urlpatterns += [re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})]
 
 # Wagtail serves only slug-like path segments; the schedule's "lich.ics" feeds need their own route.
-urlpatterns += [path("", include("portal.schedule.urls")), path("", include(wagtail_urls))]
+urlpatterns += [
+    path("", include("portal.schedule.urls")),
+    path("dich-vu-cong/", include("portal.procedures.urls")),
+    path("dich-vu-cong/", include("portal.dossiers.urls")),
+    path("dich-vu-cong/thanh-toan/", include("portal.payments.urls")),
+    path("tai-khoan/", include("portal.citizens.urls")),
+    path("", include(wagtail_urls)),
+]

@@ -91,3 +91,18 @@ def site_chrome(page, request) -> dict:
         "portal_settings": appearance,
         "main_portal_url": main_portal_url(),
     }
+
+
+def chrome_for_request(request, title: str, crumbs: list[tuple[str, str]] | None = None) -> dict:
+    """Context for views outside the page tree (online services, accounts): the site's chrome around them.
+
+    `crumbs` are (label, url) pairs after the home; the template shows `title` last, unlinked.
+    """
+    site = Site.find_for_request(request)
+    if site is None:
+        return {"page": None, "page_title": title, "extra_crumbs": crumbs or [], "main_portal_url": main_portal_url()}
+    home = site.root_page.specific
+    context = site_chrome(home, request)
+    context.update({"page": None, "page_title": title, "portal_home": home, "extra_crumbs": crumbs or []})
+    context["portal_breadcrumbs"] = [home]
+    return context
