@@ -5,6 +5,7 @@ from ninja import NinjaAPI
 from portal.completeness.api import router as completeness_router
 from portal.consultation.api import router as consultation_router
 from portal.dossiers.api import router as dossiers_router
+from portal.dossiers.api_statistics import router as dossier_statistics_router
 from portal.interaction.api import router as interaction_router
 from portal.legaldocs.api import router as legaldocs_router
 from portal.pages.api import router as pages_router
@@ -31,3 +32,4 @@ api_v1.add_router("", completeness_router)
 api_v1.add_router("", procedures_router)
 api_v1.add_router("", dossiers_router)
 api_v1.add_router("", payments_router)
+api_v1.add_router("", dossier_statistics_router)

@@ -1,3 +1,3 @@
-from django.urls import path  # noqa: F401
+from django.urls import include, path
 
-urlpatterns = []
+urlpatterns = [path("thong-ke/", include("portal.dossiers.urls_statistics"))]

@@ -29,6 +29,26 @@ class ApplicantType(models.TextChoices):
     OTHER = "other", "Đối tượng khác"
 
 
+class Audience(models.TextChoices):
+    """The single-valued grouping of applicant types (L-42-12: organised by user type), so facet counts add up."""
+
+    INDIVIDUAL = "individual", "Cá nhân"
+    ORGANISATION = "organisation", "Tổ chức, doanh nghiệp"
+    BOTH = "both", "Cá nhân và tổ chức"
+
+
+INDIVIDUAL_TYPES = {"citizen", "overseas", "foreigner", "public_servant"}
+
+
+def audience_for(applicant_types) -> str:
+    kinds = set(applicant_types or [])
+    individual = bool(kinds & INDIVIDUAL_TYPES)
+    organisation = bool(kinds - INDIVIDUAL_TYPES - {"other"})
+    if individual and organisation:
+        return Audience.BOTH
+    return Audience.ORGANISATION if organisation else Audience.INDIVIDUAL
+
+
 class Channel(models.TextChoices):
     IN_PERSON = "in_person", "Trực tiếp"
     ONLINE = "online", "Trực tuyến"
@@ -88,6 +108,7 @@ class Procedure(models.Model):
     levels = models.JSONField("Cấp thực hiện", default=list, blank=True, help_text="Danh sách GovernmentLevel.")
     primary_level = models.CharField("Cấp thực hiện chính", max_length=16, choices=GovernmentLevel.choices, db_index=True)
     applicant_types = models.JSONField("Đối tượng thực hiện", default=list, blank=True, help_text="Danh sách ApplicantType.")
+    audience = models.CharField("Nhóm đối tượng", max_length=16, choices=Audience.choices, default=Audience.INDIVIDUAL, editable=False, db_index=True)
     competent_agency = models.TextField("Cơ quan có thẩm quyền", blank=True)
     implementing_agency = models.TextField("Cơ quan thực hiện", blank=True)
     decision_number = models.CharField("Quyết định công bố", max_length=64, blank=True)
@@ -141,10 +162,11 @@ class Procedure(models.Model):
         from portal.procedures.levels import procedure_levels
 
         self.name_folded = fold(self.name)
+        self.audience = audience_for(self.applicant_types)
         self.level_2011, self.level_2022 = procedure_levels(self)
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
-            kwargs["update_fields"] = {*update_fields, "name_folded", "level_2011", "level_2022"}
+            kwargs["update_fields"] = {*update_fields, "name_folded", "audience", "level_2011", "level_2022"}
         super().save(*args, **kwargs)
 
 
