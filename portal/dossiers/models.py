@@ -45,6 +45,8 @@ class Dossier(models.Model):
     applicant_email = models.EmailField("Thư điện tử", blank=True)
     applicant_address = models.CharField("Địa chỉ", max_length=300, blank=True)
     form_data = models.JSONField("Nội dung tờ khai", default=dict, blank=True)
+    # Who asked (an account "user:<id>" or an API client "api:<name>") and the key they sent: one dossier per pair.
+    idempotency_scope = models.CharField(max_length=80, blank=True, default="")
     idempotency_key = models.CharField(max_length=64, blank=True, default="")
 
     fee_amount = models.PositiveBigIntegerField("Phí, lệ phí (đồng)", default=0)
@@ -76,7 +78,7 @@ class Dossier(models.Model):
         ordering = ["-submitted_at", "-pk"]
         constraints = [
             models.UniqueConstraint(
-                fields=["applicant", "idempotency_key"], condition=~models.Q(idempotency_key=""),
+                fields=["idempotency_scope", "idempotency_key"], condition=~models.Q(idempotency_key=""),
                 name="dossiers_one_dossier_per_idempotency_key",
             ),
         ]

@@ -1,6 +1,17 @@
 from django.urls import include, path
 from wagtail import hooks
 
+from portal.dossiers.constants import EventAction
+
+LOG_ACTIONS = {f"portal.dossier.{action.value}": action.label for action in EventAction}
+LOG_ACTIONS["portal.dossier.draft"] = "Lưu bản nháp hồ sơ"
+
+
+@hooks.register("register_log_actions")
+def register_dossier_log_actions(actions):
+    for action, label in LOG_ACTIONS.items():
+        actions.register_action(action, label, f"Hồ sơ: {label.lower()}")
+
 
 @hooks.register("register_admin_urls")
 def register_dossier_admin_urls():

@@ -8,6 +8,7 @@ class Role(models.TextChoices):
     EDITOR = "editor", "Biên tập viên"  # edits and reviews
     CONTRIBUTOR = "contributor", "Cộng tác viên"  # writes drafts and submits; cannot publish
     SITE_ADMIN = "site_admin", "Quản trị trang"  # site settings, menus, the site's users
+    ONE_STOP = "one_stop", "Cán bộ một cửa"  # receives and processes the unit's dossiers; no page rights
 
 
 # Page permissions granted on the site's home page, per role.
@@ -16,6 +17,7 @@ PAGE_PERMISSIONS = {
     Role.EDITOR: ["add_page", "change_page"],
     Role.CONTRIBUTOR: ["add_page"],
     Role.SITE_ADMIN: ["change_page", "lock_page", "unlock_page"],
+    Role.ONE_STOP: [],
 }
 
 # Collection permissions on the site's image and document collections, per role.
@@ -24,6 +26,7 @@ COLLECTION_PERMISSIONS = {
     Role.EDITOR: ["add", "change", "choose"],
     Role.CONTRIBUTOR: ["add", "choose"],
     Role.SITE_ADMIN: ["add", "change", "delete", "choose"],
+    Role.ONE_STOP: [],
 }
 
 # Site-setting permissions (wagtail GroupSitePermission) per role.

@@ -74,6 +74,31 @@ RULES = {
         "ngày làm việc",
         [(D(2018, 7, 1), 10, "Luật Tiếp cận thông tin 2016 Điều 29", False, "Có thể gia hạn tối đa 15 ngày làm việc.")],
     ),
+    "dossier.receipt_cutoff": (
+        "Hồ sơ tiếp nhận sau giờ này được tính từ ngày làm việc tiếp theo",
+        "giờ:phút",
+        [(D(2018, 10, 21), "15:00", "NĐ 61/2018/NĐ-CP Điều 19–20 (chuyển hồ sơ trong ngày; sau 15 giờ chuyển vào ngày làm việc tiếp theo); NĐ 118/2025/NĐ-CP", False, "Giờ cụ thể chưa đối chiếu văn bản gốc.")],
+    ),
+    "dossier.suspend_clock_on_supplement": (
+        "Tạm dừng tính thời hạn khi chờ người nộp bổ sung hồ sơ",
+        "có/không",
+        [(D(2018, 10, 21), True, "NĐ 61/2018/NĐ-CP Điều 19; NĐ 118/2025/NĐ-CP (thời gian bổ sung không tính vào thời hạn giải quyết)", False, "")],
+    ),
+    "dossier.supplement_max_requests": (
+        "Số lần được yêu cầu bổ sung, hoàn thiện hồ sơ",
+        "lần",
+        [(D(2018, 10, 21), 1, "NĐ 61/2018/NĐ-CP Điều 19 khoản 1 (hướng dẫn một lần, đầy đủ); TT 01/2018/TT-VPCP Mẫu 02", True, "")],
+    ),
+    "dossier.apology_lead_working_days": (
+        "Phiếu xin lỗi và hẹn lại (Mẫu 04) phải gửi trước ngày hẹn trả ít nhất",
+        "ngày làm việc",
+        [(D(2018, 10, 21), 1, "NĐ 61/2018/NĐ-CP Điều 19 khoản 5; TT 01/2018/TT-VPCP Mẫu 04", False, "“Chậm nhất 01 ngày trước ngày hết hạn” — chưa đối chiếu văn bản gốc.")],
+    ),
+    "dossier.due_soon_working_days": (
+        "Báo hồ sơ sắp đến hạn trước",
+        "ngày làm việc",
+        [(D(2018, 10, 21), 2, "Quy chế vận hành của tỉnh (nhắc việc nội bộ)", True, "")],
+    ),
 }
 
 _LABOUR = "Bộ luật Lao động 2019 Điều 112"

@@ -263,6 +263,19 @@ PORTAL_ATTACHMENT_MAX_BYTES = config(
     group="Tệp",
 )
 
+PORTAL_DOSSIER_CODE_PATTERN = config(
+    "PORTAL_DOSSIER_CODE_PATTERN",
+    "{unit}-{date:%y%m%d}-{seq:04d}",
+    help_text="Mẫu mã hồ sơ: {unit} = mã định danh của nơi tiếp nhận, {date:%y%m%d} = ngày nộp, {seq:04d} = số thứ tự trong ngày.",
+    group="Dịch vụ công",
+)
+PORTAL_SUBMISSION_API_KEYS = config(
+    "PORTAL_SUBMISSION_API_KEYS",
+    "",
+    help_text="Khóa cho hệ thống khác nộp hồ sơ qua API (POST /api/v1/dossiers), dạng tên:khóa,tên:khóa. Để trống: tắt.",
+    group="Dịch vụ công",
+)
+
 PORTAL_TRUSTED_PROXY_COUNT = config(
     "PORTAL_TRUSTED_PROXY_COUNT",
     0,
