@@ -16,3 +16,8 @@ def register_dossier_log_actions(actions):
 @hooks.register("register_admin_urls")
 def register_dossier_admin_urls():
     return [path("mot-cua/so-theo-doi/", include("portal.dossiers.admin_book"))]
+
+
+@hooks.register("register_admin_urls")
+def register_dossier_queue_urls():
+    return [path("mot-cua/", include("portal.dossiers.admin_urls", namespace="dossiers_admin"))]
