@@ -28,6 +28,13 @@ def _cast(raw: str, kind: type):
         return int(raw)
     if kind is list:
         return [item.strip() for item in raw.split(",") if item.strip()]
+    if kind is dict:
+        import json
+
+        value = json.loads(raw)
+        if not isinstance(value, dict):
+            raise ValueError("expected a JSON object")
+        return value
     return raw
 
 

@@ -29,4 +29,4 @@ class OutboxMenuItem(MenuItem):
 
 @hooks.register("register_admin_menu_item")
 def register_outbox_menu_item():
-    return OutboxMenuItem("Hộp thư đi", reverse("notifications:outbox"), icon_name="mail", order=950)
+    return OutboxMenuItem("Hộp thư đi", reverse("notifications:outbox"), name="outbox", icon_name="mail", order=950)

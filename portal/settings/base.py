@@ -276,6 +276,51 @@ PORTAL_SUBMISSION_API_KEYS = config(
     group="Dịch vụ công",
 )
 
+PORTAL_EMAIL_PROVIDER = config(
+    "PORTAL_EMAIL_PROVIDER",
+    "local",
+    help_text="Nhà cung cấp gửi thư thông báo: local (chỉ ghi vào hộp thư đi, cho demo và kiểm thử), django (gửi qua EMAIL_BACKEND, dùng khi triển khai) hoặc đường dẫn lớp Python.",
+    group="Thông báo",
+)
+PORTAL_SMS_PROVIDER = config(
+    "PORTAL_SMS_PROVIDER",
+    "local",
+    help_text="Nhà cung cấp SMS: local (chỉ ghi vào hộp thư đi) hoặc http (cổng SMS thương hiệu, JSON qua HTTPS).",
+    group="Thông báo",
+)
+PORTAL_SMS_URL = config("PORTAL_SMS_URL", "", help_text="Địa chỉ API gửi tin của cổng SMS thương hiệu.", group="Thông báo")
+PORTAL_SMS_TOKEN = config("PORTAL_SMS_TOKEN", "", help_text="Mã truy cập (Bearer) của cổng SMS.", group="Thông báo")
+PORTAL_SMS_SENDER = config("PORTAL_SMS_SENDER", "", help_text="Tên thương hiệu (brandname) gửi tin.", group="Thông báo")
+PORTAL_SMS_TIMEOUT = config("PORTAL_SMS_TIMEOUT", 10, cast=int, help_text="Thời gian chờ cổng SMS trả lời (giây).", group="Thông báo")
+PORTAL_SMS_ASCII = config(
+    "PORTAL_SMS_ASCII", True, cast=bool, help_text="Gửi SMS không dấu (160 ký tự mỗi tin thay vì 70).", group="Thông báo"
+)
+PORTAL_NOTIFY_MAX_ATTEMPTS = config(
+    "PORTAL_NOTIFY_MAX_ATTEMPTS", 5, cast=int,
+    help_text="Số lần gửi thông báo tối đa trước khi báo gửi không thành công.", group="Thông báo",
+)
+PORTAL_PAYMENT_GATEWAYS = config(
+    "PORTAL_PAYMENT_GATEWAYS",
+    {"sandbox": "portal.payments.gateways.SandboxGateway"},
+    cast=dict,
+    help_text="Các cổng thanh toán trực tuyến (JSON: tên → lớp Python cài đặt PaymentGateway); cổng đầu tiên là mặc định. "
+    "Khi triển khai thật, bỏ \"sandbox\" (cổng thử nghiệm không trừ tiền thật).",
+    group="Dịch vụ công",
+)
+PORTAL_PAYMENT_SANDBOX_SECRET = config(
+    "PORTAL_PAYMENT_SANDBOX_SECRET",
+    "",
+    help_text="Khóa HMAC-SHA256 ký thông báo kết quả của cổng thanh toán thử nghiệm; để trống thì sinh từ DJANGO_SECRET_KEY.",
+    group="Dịch vụ công",
+)
+PORTAL_DOCUMENT_SIGNER = config(
+    "PORTAL_DOCUMENT_SIGNER",
+    "",
+    help_text="Hàm Python (đường dẫn dạng gói.mô_đun.hàm) ký số các biểu mẫu PDF (Mẫu 01–06) bằng chữ ký số của đơn vị; để trống: không ký.",
+    group="Dịch vụ công",
+)
+LOGIN_URL = "/tai-khoan/dang-nhap/"
+
 PORTAL_TRUSTED_PROXY_COUNT = config(
     "PORTAL_TRUSTED_PROXY_COUNT",
     0,

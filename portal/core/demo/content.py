@@ -1138,24 +1138,28 @@ ACCOUNT_NAMES = {
         "bientapvien": ("Trần Thị", "Thu Hà"),
         "congtacvien": ("Lê Minh", "Tuấn"),
         "quantri": ("Phạm Quốc", "Bảo"),
+        "motcua": ("Lê Thị", "Minh Châu"),
     },
     "stttt": {
         "truongban": ("Hoàng Văn", "Nam"),
         "bientapvien": ("Đặng Thị", "Lan Anh"),
         "congtacvien": ("Võ Đức", "Huy"),
         "quantri": ("Bùi Quang", "Khải"),
+        "motcua": ("Phạm Thị", "Thanh Tâm"),
     },
     "donghoi": {
         "truongban": ("Phan Thị", "Mai"),
         "bientapvien": ("Ngô Văn", "Sơn"),
         "congtacvien": ("Đỗ Thị", "Hồng"),
         "quantri": ("Trương Minh", "Trí"),
+        "motcua": ("Nguyễn Đức", "Long"),
     },
     "baoninh": {
         "truongban": ("Hồ Văn", "Lực"),
         "bientapvien": ("Lê Thị", "Thu"),
         "congtacvien": ("Nguyễn Thị", "Hoa"),
         "quantri": ("Trần Văn", "Dũng"),
+        "motcua": ("Võ Thị", "Hằng"),
     },
 }
 OPERATOR_NAME = ("Nguyễn Hữu", "Phúc")

@@ -43,6 +43,7 @@ ROLE_SUFFIXES = {
     Role.EDITOR: "bientapvien",
     Role.CONTRIBUTOR: "congtacvien",
     Role.SITE_ADMIN: "quantri",
+    Role.ONE_STOP: "motcua",
 }
 
 COUNTERS = (
@@ -730,6 +731,7 @@ MANDATORY_INFORMATION_SEEDS = (
     "portal.consultation.demo",
     "portal.interaction.demo",
     "portal.publicinfo.demo",
+    "portal.dossiers.demo",
 )
 DEMO_UNIT_KEYS = {"trangchinh": "main", "stttt": "stttt", "donghoi": "donghoi", "baoninh": "baoninh"}
 

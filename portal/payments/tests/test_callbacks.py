@@ -3,14 +3,16 @@
 import json
 
 import pytest
+from django.test import override_settings
 from wagtail.models import ModelLogEntry
 
 from portal.conftest import make_user
 from portal.dossiers.constants import DossierStatus
 from portal.dossiers.models import DossierEvent
 from portal.payments import services
+from portal.payments.gateways import gateway_get
 from portal.payments.models import CallbackOutcome, Payment, PaymentCallback, PaymentStatus
-from portal.payments.tests.conftest import FEE, make_dossier, signed
+from portal.payments.tests.conftest import FEE, login, make_dossier, signed
 
 CALLBACK = "/dich-vu-cong/thanh-toan/callback/sandbox/"
 
@@ -48,8 +50,6 @@ def test_forged_and_tampered_callbacks_are_refused_and_kept(client, setup):
     assert client.post(CALLBACK, data=tampered).status_code == 400  # form body this time
 
     # Signed, but not by our key (someone who does not know the secret).
-    from django.test import override_settings
-
     with override_settings(PORTAL_PAYMENT_SANDBOX_SECRET="khoa-gia-mao"):
         other_key = signed(payment)
     assert post_json(client, other_key).status_code == 400
@@ -67,7 +67,7 @@ def test_forged_and_tampered_callbacks_are_refused_and_kept(client, setup):
     # Not JSON, unknown order, unknown gateway.
     assert client.post(CALLBACK, data="{không phải json", content_type="application/json").status_code == 400
     unknown = dict(signed(payment), order_ref="TT260305KHONGCO")
-    unknown["signature"] = __import__("portal.payments.gateways", fromlist=["x"]).gateway_get("sandbox").sign(unknown)
+    unknown["signature"] = gateway_get("sandbox").sign(unknown)
     assert post_json(client, unknown).status_code == 400
     assert post_json(client, signed(payment), gateway="ngan-hang-la").status_code == 404
 
@@ -133,8 +133,6 @@ def test_only_the_applicant_starts_a_payment_and_only_when_due(client, setup):
 
     with pytest.raises(services.PaymentError, match="Chỉ người nộp hồ sơ"):
         services.payment_start(dossier=dossier, user=stranger)
-    from portal.payments.tests.conftest import login
-
     login(client, stranger)
     assert client.post(f"/dich-vu-cong/thanh-toan/bat-dau/{dossier.pk}/").status_code == 404
     assert not Payment.objects.exists()
