@@ -320,6 +320,20 @@ PORTAL_DOCUMENT_SIGNER = config(
     group="Dịch vụ công",
 )
 LOGIN_URL = "/tai-khoan/dang-nhap/"
+PORTAL_OIDC_ISSUER = config("PORTAL_OIDC_ISSUER", "", help_text="Định danh (issuer) của nhà cung cấp định danh điện tử OpenID Connect (VNeID); để trống thì tắt đăng nhập bằng định danh điện tử.", group="Tài khoản công dân")
+PORTAL_OIDC_CLIENT_ID = config("PORTAL_OIDC_CLIENT_ID", "", help_text="Mã ứng dụng (client_id) cổng được nhà cung cấp định danh cấp.", group="Tài khoản công dân")
+PORTAL_OIDC_CLIENT_SECRET = config("PORTAL_OIDC_CLIENT_SECRET", "", help_text="Khóa bí mật của ứng dụng (client_secret); để trống nếu là ứng dụng công khai chỉ dùng PKCE.", group="Tài khoản công dân")
+PORTAL_OIDC_AUTHORIZE_URL = config("PORTAL_OIDC_AUTHORIZE_URL", "", help_text="Địa chỉ trang đăng nhập (authorization endpoint) của nhà cung cấp định danh.", group="Tài khoản công dân")
+PORTAL_OIDC_TOKEN_URL = config("PORTAL_OIDC_TOKEN_URL", "", help_text="Địa chỉ đổi mã lấy token (token endpoint); phải là https nếu ID token ký bất đối xứng.", group="Tài khoản công dân")
+PORTAL_OIDC_USERINFO_URL = config("PORTAL_OIDC_USERINFO_URL", "", help_text="Địa chỉ lấy thông tin người dùng (userinfo endpoint).", group="Tài khoản công dân")
+PORTAL_OIDC_LABEL = config("PORTAL_OIDC_LABEL", "Đăng nhập bằng tài khoản định danh điện tử (VNeID)", help_text="Chữ trên nút đăng nhập bằng định danh điện tử.", group="Tài khoản công dân")
+PORTAL_OIDC_SCOPES = config("PORTAL_OIDC_SCOPES", "openid profile email phone", help_text="Các scope yêu cầu, phân cách bằng dấu cách.", group="Tài khoản công dân")
+PORTAL_OIDC_ID_NUMBER_CLAIM = config("PORTAL_OIDC_ID_NUMBER_CLAIM", "id_number", help_text="Tên claim chứa số định danh cá nhân (CCCD) trong userinfo.", group="Tài khoản công dân")
+PORTAL_REGISTER_RATE_LIMIT = config(
+    "PORTAL_REGISTER_RATE_LIMIT", 20, cast=int,
+    help_text="Số lần đăng ký tài khoản tối đa từ một địa chỉ IP trong một giờ (bộ phận một cửa đăng ký hộ nhiều người).",
+    group="Tài khoản công dân",
+)
 
 PORTAL_TRUSTED_PROXY_COUNT = config(
     "PORTAL_TRUSTED_PROXY_COUNT",

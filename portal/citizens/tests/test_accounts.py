@@ -11,7 +11,7 @@ from wagtail.models import ModelLogEntry
 from portal.citizens import services
 from portal.citizens.models import CitizenProfile, VerificationCode
 from portal.citizens.selectors import citizen_can_submit
-from portal.citizens.tests.conftest import MAIN, PASSWORD, last_code, register, register_data
+from portal.citizens.tests.conftest import MAIN, PASSWORD, last_code, register
 from portal.moderation.models import ConsentRecord
 from portal.notifications.models import Message
 
@@ -86,7 +86,7 @@ def test_register_with_phone_verify_and_then_submit(client, hosts):
     assert moved.status_code == 302 and moved["Location"] == "http://quangbinh.localhost/tai-khoan/dang-nhap/?next=/dich-vu-cong/"
 
 
-def test_registration_errors_are_summarised_in_vietnamese(client, hosts):
+def test_registration_errors_are_summarised_in_vietnamese(client, hosts, settings):
     html = register(client, phone="", email="", password2="khac-mat-khau-1", consent=None, kind="organisation").content.decode()
     assert "Hãy nhập thư điện tử hoặc số điện thoại (ít nhất một)" in html
     assert "Hai mật khẩu chưa giống nhau." in html and "Hãy nhập tên tổ chức, doanh nghiệp." in html
@@ -126,6 +126,13 @@ def test_registration_errors_are_summarised_in_vietnamese(client, hosts):
     bad = client.post("/tai-khoan/sua/", {**data, "id_number": "12345"}, HTTP_HOST=MAIN).content.decode()
     assert "Số định danh cá nhân (số căn cước) gồm 12 chữ số" in bad
 
+    # Registrations from one address are limited per hour.
+    settings.PORTAL_REGISTER_RATE_LIMIT = 1
+    client.post("/tai-khoan/dang-xuat/", HTTP_HOST=MAIN)
+    limited = register(client, phone="0912555666")
+    assert limited.status_code == 429 and "Tạm dừng do thao tác quá nhiều lần" in limited.content.decode()
+    assert not CitizenProfile.objects.filter(phone="0912555666").exists()
+
 
 def test_five_wrong_codes_lock_the_code_and_expired_codes_are_refused(django_user_model):
     user = make_citizen(phone="0912345678", verified=False)
@@ -155,7 +162,7 @@ def test_five_wrong_codes_lock_the_code_and_expired_codes_are_refused(django_use
     assert citizen_can_submit(django_user_model.objects.get(pk=user.pk))
 
 
-def test_login_by_email_and_phone_generic_failure_next_and_rate_limit(client, hosts, settings):
+def test_login_by_email_and_phone_generic_failure_next_and_rate_limit(client, hosts, settings, django_user_model):
     make_citizen(email="binh@example.com", phone="0987111222")
 
     page = client.get("/tai-khoan/dang-nhap/?next=/dich-vu-cong/ho-so/", HTTP_HOST=MAIN).content.decode()
@@ -175,6 +182,11 @@ def test_login_by_email_and_phone_generic_failure_next_and_rate_limit(client, ho
     response = client.post("/tai-khoan/dang-nhap/", {"identifier": "0987111222", "password": PASSWORD, "next": "//evil.example/x"}, HTTP_HOST=MAIN)
     assert response["Location"] == "/tai-khoan/"
     assert client.get("/tai-khoan/dang-xuat/", HTTP_HOST=MAIN).status_code == 405  # logging out takes a POST
+    client.post("/tai-khoan/dang-xuat/", HTTP_HOST=MAIN)
+    # An officer's account is not a citizen account.
+    client.force_login(django_user_model.objects.create_user(username="can.bo", password=PASSWORD, is_staff=True))
+    officer = client.get("/tai-khoan/", HTTP_HOST=MAIN)
+    assert officer.status_code == 403 and "Không phải tài khoản công dân" in officer.content.decode()
     client.post("/tai-khoan/dang-xuat/", HTTP_HOST=MAIN)
 
     # A wrong password and an unknown contact get the same answer.

@@ -25,6 +25,7 @@ ROLES = {
     "bientapvien": Role.EDITOR,
     "congtacvien": Role.CONTRIBUTOR,
     "quantri": Role.SITE_ADMIN,
+    "motcua": Role.ONE_STOP,
 }
 
 
@@ -114,3 +115,24 @@ def test_seed_demo_fills_the_demo_and_runs_again_without_duplicates(client):
     assert next(i for i in later.items if i.code == "tin-tuc").status == Status.STALE
     api = client.get(f"/api/v1/sites/{units['stttt'].hostname}/completeness", HTTP_HOST="quangbinh.localhost").json()
     assert api["complete"] is True and api["missing"] == 0
+
+    # Online public services: the national sample on its units, online submission at Bảo Ninh and Sở TTTT,
+    # a verified citizen, dossiers in every state, overdue ones with and without an apology letter.
+    from portal.dossiers.constants import DossierStatus
+    from portal.dossiers.models import Dossier, DossierApology
+    from portal.dossiers.selectors import is_overdue
+    from portal.dossiers.services import dossier_needs_apology
+    from portal.procedures.models import Procedure, ProcedureHandling
+
+    assert Procedure.objects.exclude(national_code__startswith="DEMO.").count() == 120
+    for prefix in ("baoninh", "stttt"):
+        assert ProcedureHandling.objects.filter(unit=units[prefix], online_enabled=True).exists(), prefix
+    assert set(Dossier.objects.values_list("status", flat=True)) == set(DossierStatus.values)
+    open_dossiers = Dossier.objects.filter(status__in=["received", "processing", "suspended"])
+    overdue = [d for d in open_dossiers if is_overdue(d)]
+    assert any(dossier_needs_apology(d) for d in overdue)
+    assert DossierApology.objects.filter(late=True).exists() and DossierApology.objects.filter(late=False).exists()
+    assert Dossier.objects.filter(channel="in_person").exists()
+    assert client.login(username="congdan", password=PASSWORD)
+    mine = client.get("/dich-vu-cong/ho-so/", HTTP_HOST="quangbinh.localhost")
+    assert mine.status_code == 200 and Dossier.objects.filter(applicant__username="congdan").count() >= 20
