@@ -19,7 +19,13 @@ from portal.dossiers.constants import SubmissionChannel
 from portal.dossiers.models import Dossier
 from portal.editorial.constants import Role
 from portal.procedures.importer import import_procedures
-from portal.procedures.models import Field, Procedure, ProcedureHandling, ProcedurePaper, ProcedureStatus
+from portal.procedures.models import (
+    Field,
+    Procedure,
+    ProcedureHandling,
+    ProcedurePaper,
+    ProcedureStatus,
+)
 from portal.procedures.services import procedure_set_online
 from portal.rules.services import working_days_back
 

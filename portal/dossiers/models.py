@@ -106,6 +106,9 @@ class DossierSequence(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["unit", "day"], name="dossiers_sequence_unit_day")]
 
+    def __str__(self):
+        return f"{self.unit_id} {self.day}: {self.last}"
+
 
 class DossierFile(models.Model):
     dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="files")
@@ -122,6 +125,9 @@ class DossierFile(models.Model):
         verbose_name = "Tệp hồ sơ"
         verbose_name_plural = "Tệp hồ sơ"
         ordering = ["dossier", "uploaded_at", "pk"]
+
+    def __str__(self):
+        return self.original_name
 
 
 class DossierEvent(models.Model):
@@ -144,6 +150,9 @@ class DossierEvent(models.Model):
         verbose_name_plural = "Diễn biến hồ sơ"
         ordering = ["dossier", "at", "pk"]
 
+    def __str__(self):
+        return f"{self.get_action_display()} ({self.at:%d/%m/%Y %H:%M})"
+
 
 class DossierApology(models.Model):
     """Mẫu 04: the written apology with a new appointment date when a dossier will be late."""
@@ -161,6 +170,9 @@ class DossierApology(models.Model):
         verbose_name_plural = "Phiếu xin lỗi và hẹn lại (Mẫu 04)"
         ordering = ["dossier", "issued_at"]
 
+    def __str__(self):
+        return f"Mẫu 04: hẹn lại {self.new_date:%d/%m/%Y}"
+
 
 class DossierRating(models.Model):
     dossier = models.OneToOneField(Dossier, on_delete=models.CASCADE, related_name="rating")
@@ -174,3 +186,6 @@ class DossierRating(models.Model):
     class Meta:
         verbose_name = "Đánh giá mức độ hài lòng"
         verbose_name_plural = "Đánh giá mức độ hài lòng"
+
+    def __str__(self):
+        return self.get_rating_display()

@@ -17,7 +17,6 @@ from wagtail.log_actions import log
 from portal.core.text import nfc
 from portal.core.uploads import validate_upload
 from portal.dossiers import permissions
-from portal.dossiers.errors import DossierError, SubmissionRefused  # noqa: F401 (re-exported)
 from portal.dossiers.constants import (
     IN_HAND,
     NEXT_STEP,
@@ -29,9 +28,23 @@ from portal.dossiers.constants import (
     ResultDelivery,
     SubmissionChannel,
 )
-from portal.dossiers.models import Dossier, DossierApology, DossierEvent, DossierFile, DossierRating, DossierSequence
+from portal.dossiers.errors import DossierError, SubmissionRefused  # noqa: F401 (re-exported)
+from portal.dossiers.models import (
+    Dossier,
+    DossierApology,
+    DossierEvent,
+    DossierFile,
+    DossierRating,
+    DossierSequence,
+)
 from portal.notifications.services import message_queue
-from portal.rules.services import is_working_day, rule_value, working_days_add, working_days_back, working_days_between
+from portal.rules.services import (
+    is_working_day,
+    rule_value,
+    working_days_add,
+    working_days_back,
+    working_days_between,
+)
 
 S = DossierStatus
 
@@ -65,7 +78,7 @@ def dossier_parse_code(code: str) -> dict | None:
         return None
     date_format = re.search(r"\{date:([^}]*)\}", _code_pattern()).group(1)
     try:
-        day = dt.datetime.strptime(match["date"], date_format).date()
+        day = dt.datetime.strptime(match["date"], date_format).date()  # noqa: DTZ007 (a date, no time zone)
     except ValueError:
         return None
     return {"unit": match["unit"], "date": day, "seq": int(match["seq"])}
@@ -105,12 +118,17 @@ def dossier_clock_start(received_at: dt.datetime) -> dt.date:
     return day
 
 
-def dossier_due_date(received_at: dt.datetime, working_days: int | None) -> tuple[dt.date, dt.date | None]:
-    """(clock start, due date): `working_days` working days after the clock start, which is not counted."""
+def dossier_due_date(received_at: dt.datetime, days: int | None, *, working: bool = True) -> tuple[dt.date, dt.date | None]:
+    """(clock start, due date): `days` working days after the clock start, which is not counted.
+
+    A limit written in plain days counts calendar days; a last day off moves to the next working day.
+    """
     start = dossier_clock_start(received_at)
-    if working_days is None:
+    if days is None:
         return start, None
-    return start, working_days_add(start, working_days)
+    if not working:
+        return start, working_days_add(start + dt.timedelta(days=days), 0)
+    return start, working_days_add(start, days)
 
 
 def dossier_apology_deadline(dossier: Dossier) -> dt.date | None:
@@ -483,7 +501,10 @@ def dossier_receive(*, dossier: Dossier, actor, now: dt.datetime | None = None) 
     now = now or timezone.now()
     previous = _transition(dossier, EventAction.RECEIVE)
     dossier.received_at = now
-    dossier.clock_start, dossier.legal_due_date = dossier_due_date(now, dossier.procedure.time_limit_days)
+    procedure = dossier.procedure
+    dossier.clock_start, dossier.legal_due_date = dossier_due_date(
+        now, procedure.time_limit_days, working=procedure.time_limit_working_days,
+    )
     dossier.appointment_date = dossier.legal_due_date
     dossier.save()
     _event(dossier, EventAction.RECEIVE, previous=previous, actor=actor, now=now, from_unit=dossier.receiving_unit,

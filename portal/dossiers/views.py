@@ -10,7 +10,14 @@ from portal.citizens.decorators import citizen_login_required, on_main_portal
 from portal.citizens.selectors import citizen_profile, citizen_submit_blocker
 from portal.dossiers import selectors
 from portal.dossiers.api import NOT_FOUND, lookup_limited
-from portal.dossiers.constants import OPEN_STATUSES, TRANSITIONS, DossierStatus, EventAction, FileKind, ResultDelivery
+from portal.dossiers.constants import (
+    OPEN_STATUSES,
+    TRANSITIONS,
+    DossierStatus,
+    EventAction,
+    FileKind,
+    ResultDelivery,
+)
 from portal.dossiers.errors import DossierError
 from portal.dossiers.forms import DossierForm, LookupForm, RatingForm, SupplementForm
 from portal.dossiers.models import Dossier, DossierFile

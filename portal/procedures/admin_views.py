@@ -17,7 +17,13 @@ from wagtail.models import ModelLogEntry
 from portal.core.text import fold
 from portal.procedures import permissions, services
 from portal.procedures.forms import PaperFormSet, ProcedureForm, paper_initial
-from portal.procedures.models import Field, GovernmentLevel, Procedure, ProcedureHandling, ProcedureStatus
+from portal.procedures.models import (
+    Field,
+    GovernmentLevel,
+    Procedure,
+    ProcedureHandling,
+    ProcedureStatus,
+)
 from portal.units.models import Unit
 
 STATUS_FILTERS = [("", "Tất cả"), *ProcedureStatus.choices]

@@ -4,7 +4,7 @@ import json
 
 from django import forms
 
-from portal.procedures.models import ApplicantType, Field, GovernmentLevel, Procedure
+from portal.procedures.models import ApplicantType, Channel, Field, GovernmentLevel, Procedure
 from portal.procedures.services import FORM_FIELD_TYPES, form_schema_errors
 
 FORM_SCHEMA_HELP = (
@@ -23,6 +23,10 @@ class ProcedureForm(forms.ModelForm):
     applicant_types = forms.MultipleChoiceField(
         label="Đối tượng thực hiện", choices=ApplicantType.choices, widget=forms.CheckboxSelectMultiple, required=False,
     )
+    channel_kinds = forms.MultipleChoiceField(
+        label="Cách thức thực hiện (hình thức nộp hồ sơ)", choices=Channel.choices, widget=forms.CheckboxSelectMultiple,
+        required=False, help_text="Bắt buộc khi công khai. Thời hạn, phí từng hình thức nhập từ CSDL quốc gia được giữ nguyên.",
+    )
     form_schema = forms.CharField(
         label="Trường của biểu mẫu điện tử", required=False, help_text=FORM_SCHEMA_HELP,
         widget=forms.Textarea(attrs={"rows": 8, "spellcheck": "false"}),
@@ -32,7 +36,7 @@ class ProcedureForm(forms.ModelForm):
         model = Procedure
         fields = [
             "name", "field", "levels", "primary_level", "applicant_types", "competent_agency", "implementing_agency",
-            "decision_number", "steps", "time_limit_days", "time_limit_text", "fee_amount", "fee_text", "conditions",
+            "decision_number", "steps", "channel_kinds", "time_limit_days", "time_limit_text", "fee_amount", "fee_text", "conditions",
             "result", "legal_basis", "online_submission", "online_processing", "online_payment", "online_result",
             "postal_result", "form_schema",
         ]
@@ -49,6 +53,7 @@ class ProcedureForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["field"].queryset = Field.objects.order_by("name")
         if not self.is_bound:
+            self.initial["channel_kinds"] = list(dict.fromkeys(c.get("channel") for c in self.instance.channels or []))
             self.initial["form_schema"] = json.dumps(self.instance.form_schema or [], ensure_ascii=False, indent=2)
         for name, field in self.fields.items():
             if field.help_text:
@@ -68,7 +73,17 @@ class ProcedureForm(forms.ModelForm):
         return schema
 
     def changes(self) -> dict:
-        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+        values = {name: self.cleaned_data[name] for name in self.Meta.fields if name != "channel_kinds"}
+        # Keep the imported rows (days, fee) of the channels still ticked; add a plain row for new ones.
+        wanted = self.cleaned_data.get("channel_kinds") or []
+        kept = [row for row in self.instance.channels or [] if row.get("channel") in wanted]
+        present = {row.get("channel") for row in kept}
+        kept += [
+            {"channel": kind, "days": values.get("time_limit_days"), "fee_text": values.get("fee_text", "")}
+            for kind in wanted if kind not in present
+        ]
+        values["channels"] = kept
+        return values
 
 
 class PaperForm(forms.Form):

@@ -194,6 +194,7 @@ class Terms:
     time_limit_text: str
     fee_amount: int
     fee_text: str
+    working_days: bool = True
 
 
 def summarise_channels(rows: list[ChannelRow], problems: list[str]) -> Terms:
@@ -202,11 +203,12 @@ def summarise_channels(rows: list[ChannelRow], problems: list[str]) -> Terms:
     pool = online or rows
     timed = [r for r in pool if r.days is not None] or [r for r in rows if r.days is not None]
     texts = [r for r in pool if r.time_text] or [r for r in rows if r.time_text]
-    days, time_text = None, ""
+    days, time_text, working_days = None, "", True
     if timed:
         best = max(timed, key=lambda r: (r.days, r.time_unit == "working_days"))
         days, time_text = best.days, best.time_text
         if best.time_unit == "days":
+            working_days = False
             problems.append(f"thời hạn “{best.time_text}” tính theo ngày (không ghi ngày làm việc)")
     elif texts:
         time_text = texts[0].time_text
@@ -221,7 +223,7 @@ def summarise_channels(rows: list[ChannelRow], problems: list[str]) -> Terms:
         fee_text = fee_texts[0] if fee_texts else ""
     if not fee_text:
         problems.append("không có thông tin phí, lệ phí")
-    return Terms(rows, days, time_text[:255], fee_amount, fee_text)
+    return Terms(rows, days, time_text[:255], fee_amount, fee_text, working_days)
 
 
 # ---------------------------------------------------------------- papers
@@ -483,6 +485,7 @@ def parse_record(data: dict, line: int) -> ParsedRecord:
         "channels": [r.as_json() for r in rows],
         "time_limit_days": terms.time_limit_days,
         "time_limit_text": terms.time_limit_text,
+        "time_limit_working_days": terms.working_days,
         "fee_amount": terms.fee_amount,
         "fee_text": terms.fee_text,
         "conditions": clean_multiline(data.get("yeu_cau_dieu_kien")),

@@ -115,6 +115,10 @@ class Procedure(models.Model):
     steps = models.TextField("Trình tự thực hiện", blank=True)
     channels = models.JSONField("Cách thức thực hiện", default=list, blank=True, help_text="Danh sách {channel, days, fee_text}.")
     time_limit_days = models.PositiveIntegerField("Thời hạn giải quyết (ngày làm việc)", null=True, blank=True)
+    time_limit_working_days = models.BooleanField(
+        "Thời hạn tính theo ngày làm việc", default=True,
+        help_text="Bỏ chọn khi văn bản ghi “ngày” (ngày theo lịch): hạn cuối rơi vào ngày nghỉ thì lùi sang ngày làm việc tiếp theo.",
+    )
     time_limit_text = models.CharField("Thời hạn giải quyết (nguyên văn)", max_length=255, blank=True)
     fee_amount = models.PositiveBigIntegerField("Phí, lệ phí (đồng)", default=0)
     fee_text = models.TextField("Phí, lệ phí (mô tả)", blank=True)
@@ -150,14 +154,6 @@ class Procedure(models.Model):
     def __str__(self):
         return f"{self.national_code} – {self.name}"
 
-    @property
-    def has_fee(self) -> bool:
-        return self.fee_amount > 0
-
-    @property
-    def accepts_online(self) -> bool:
-        return self.status == ProcedureStatus.PUBLISHED and self.online_submission
-
     def save(self, *args, **kwargs):
         from portal.procedures.levels import procedure_levels
 
@@ -168,6 +164,14 @@ class Procedure(models.Model):
         if update_fields is not None:
             kwargs["update_fields"] = {*update_fields, "name_folded", "audience", "level_2011", "level_2022"}
         super().save(*args, **kwargs)
+
+    @property
+    def has_fee(self) -> bool:
+        return self.fee_amount > 0
+
+    @property
+    def accepts_online(self) -> bool:
+        return self.status == ProcedureStatus.PUBLISHED and self.online_submission
 
 
 class ProcedureHandling(models.Model):
@@ -181,6 +185,9 @@ class ProcedureHandling(models.Model):
         verbose_name = "Đơn vị giải quyết thủ tục"
         verbose_name_plural = "Đơn vị giải quyết thủ tục"
         constraints = [models.UniqueConstraint(fields=["procedure", "unit"], name="procedures_handling_unique")]
+
+    def __str__(self):
+        return f"{self.procedure.national_code} – {self.unit}"
 
 
 class ProcedurePaper(models.Model):

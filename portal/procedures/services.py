@@ -30,7 +30,7 @@ TEMPLATE_KINDS = (*DOCUMENT_KINDS, XLS, XLSX)
 # Fields people may change in the admin; capabilities included, the level is derived.
 EDITABLE_FIELDS = (
     "name", "field", "levels", "primary_level", "applicant_types", "competent_agency", "implementing_agency",
-    "decision_number", "steps", "time_limit_days", "time_limit_text", "fee_amount", "fee_text", "conditions",
+    "decision_number", "steps", "channels", "time_limit_days", "time_limit_text", "fee_amount", "fee_text", "conditions",
     "result", "legal_basis", "online_submission", "online_processing", "online_payment", "online_result",
     "postal_result", "form_schema",
 )

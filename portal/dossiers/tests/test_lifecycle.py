@@ -53,6 +53,8 @@ def test_due_date_counts_working_days_around_weekends_holidays_swaps_and_the_cut
     assert dossier_due_date(at(2026, 3, 13, 10), 5)[1] == D(2026, 3, 20)
     # The same Friday at 15:30 (after the 15:00 cut-off) counts from Monday 16/03 → Monday 23/03.
     assert dossier_due_date(at(2026, 3, 13, 15, 30), 5) == (D(2026, 3, 16), D(2026, 3, 23))
+    # A limit in plain days counts the calendar: Monday 09/03 + 12 days = Saturday 21/03 → Monday 23/03.
+    assert dossier_due_date(at(2026, 3, 9), 12, working=False)[1] == D(2026, 3, 23)
     # Submitted on Saturday: the clock starts on Monday.
     assert dossier_due_date(at(2026, 3, 14, 8), 1) == (D(2026, 3, 16), D(2026, 3, 17))
     # Fixed holidays 30/4 and 1/5/2026 (Thursday, Friday): Wednesday 29/04 + 2 → Tuesday 05/05.
@@ -101,7 +103,7 @@ def test_suspended_clock_pushes_the_due_date_by_the_working_days_waited(world):
 
 @pytest.mark.django_db
 def test_codes_follow_the_pattern_per_receiving_unit_and_day_and_parse_back(world):
-    units, officer, procedure = world
+    units, _officer, procedure = world
     first = submitted(procedure, receiving=units["commune"], now=at(2026, 3, 9))
     second = submitted(procedure, receiving=units["commune"], now=at(2026, 3, 9, 14))
     other_unit = submitted(procedure, receiving=units["province"], handling=units["commune"], now=at(2026, 3, 9))
@@ -121,7 +123,7 @@ def test_codes_follow_the_pattern_per_receiving_unit_and_day_and_parse_back(worl
 
 @pytest.mark.django_db
 def test_the_same_idempotency_key_gives_one_dossier(world):
-    units, officer, procedure = world
+    units, _officer, procedure = world
     first = submitted(procedure, receiving=units["commune"], key="lan-gui-1")
     again = submitted(procedure, receiving=units["commune"], key="lan-gui-1")
     assert first.pk == again.pk and Dossier.objects.count() == 1
@@ -176,7 +178,7 @@ def test_transition_table_is_enforced_and_every_step_is_recorded_and_notified(wo
 
 def test_transition_table_has_no_dead_states():
     reachable = {S.DRAFT}
-    for sources, target in TRANSITIONS.values():
+    for _sources, target in TRANSITIONS.values():
         if target:
             reachable.add(target)
     reachable |= {S.SUPPLEMENT_REQUESTED, S.SUSPENDED}  # the two targets chosen inside the services
