@@ -132,7 +132,7 @@ def tracking_book_rows(unit, start: dt.date, end: dt.date, *, today: dt.date | N
 
 def tracking_book_totals(rows: list[BookRow]) -> dict[str, int]:
     """Counts by timeliness for the summary line under the table."""
-    totals = {"all": len(rows), **{key: 0 for key in TIMELINESS_LABELS}}
+    totals = {"all": len(rows), **dict.fromkeys(TIMELINESS_LABELS, 0)}
     for row in rows:
         if row.timeliness:
             totals[row.timeliness] += 1

@@ -6,6 +6,7 @@ multi_cell or write, which wrap inside the margins, so nothing runs off the page
 """
 
 import datetime as dt
+import logging
 import re
 from pathlib import Path
 
@@ -14,8 +15,13 @@ from fpdf import FPDF, FontFace
 from fpdf.enums import XPos, YPos
 
 from portal.core.text import nfc
-from portal.dossiers.book import TIMELINESS_LABELS, dossier_timeliness, tracking_book_rows, tracking_book_totals
-from portal.dossiers.constants import EventAction, FileKind
+from portal.dossiers.book import (
+    TIMELINESS_LABELS,
+    dossier_timeliness,
+    tracking_book_rows,
+    tracking_book_totals,
+)
+from portal.dossiers.constants import DossierStatus, EventAction, FileKind
 from portal.dossiers.signing import sign_pdf
 from portal.units.constants import UnitKind
 
@@ -31,6 +37,8 @@ LINE = 4.8
 # Hand-offs only: payments and ratings are not steps of processing (Mẫu 05).
 NOT_HANDOFFS = (EventAction.PAY, EventAction.RATE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# fontTools narrates every font subset at INFO; one line per glyph table per document is noise in the logs.
+logging.getLogger("fontTools").setLevel(logging.WARNING)
 
 
 # ---------------------------------------------------------------- text helpers
@@ -164,7 +172,7 @@ class FormPDF(FPDF):
         self.set_y(y + 1.5)
         if number:
             self.set_x(x_left)
-            self.set_font(FONT, "", size)
+            self.fitted_size(f"Số: {number}", left_w, "", size, smallest=7)  # long codes wrap below 7 pt
             self.multi_cell(left_w, size * 0.45, f"Số: {number}", align="C", new_x=XPos.LEFT, new_y=YPos.NEXT)
         left_bottom = self.get_y()
 
@@ -223,10 +231,12 @@ class FormPDF(FPDF):
         if self.get_y() + 34 > self.page_break_trigger:
             self.add_page()
         top = self.get_y()
-        width = self.epw / len(blocks)
+        width = self.epw / max(len(blocks), 2)
+        # A lone signer signs on the right, as on every Vietnamese administrative paper.
+        first = self.l_margin + (width if len(blocks) == 1 else 0)
         bottom = top
         for index, (title, hint, name) in enumerate(blocks):
-            x = self.l_margin + index * width
+            x = first + index * width
             self.set_xy(x, top)
             self.set_font(FONT, "B", BODY_SIZE - 0.5)
             self.multi_cell(width, LINE, title, align="C", new_x=XPos.LEFT, new_y=YPos.NEXT)
@@ -258,11 +268,11 @@ def _contact_lines(pdf: FormPDF, dossier):
 
 def _papers(dossier) -> list[str]:
     """Papers received: the dossier's own paper files, or else what the procedure requires."""
-    files = [f for f in dossier.files.all() if f.kind == FileKind.PAPER]
+    files = list(dossier.files.filter(kind=FileKind.PAPER).select_related("paper"))
     if files:
         names = []
         for item in files:
-            name = _t(item.paper.name if item.paper_id and item.paper else item.original_name)
+            name = _t(item.paper.name if item.paper else item.original_name)
             if name and name not in names:
                 names.append(name)
         return names
@@ -282,7 +292,7 @@ def _event_unit(dossier, event):
     """The unit that wrote a request/refusal: the event's own, else reception before acceptance, else the handler."""
     if event.from_unit_id:
         return event.from_unit
-    if dossier.received_at is None or event.from_status in ("submitted", "supplement_requested"):
+    if dossier.received_at is None or event.from_status in (DossierStatus.SUBMITTED, DossierStatus.SUPPLEMENT_REQUESTED):
         return dossier.receiving_unit
     return dossier.handling_unit
 
@@ -449,7 +459,7 @@ def form_05_control(dossier) -> bytes:
     pdf.ln(2)
     pdf.set_font(FONT, "", 7.5)
     with pdf.table(
-        col_widths=(7, 30, 30, 21, 36), width=pdf.epw, line_height=3.4, text_align=("CENTER", "LEFT", "LEFT", "CENTER", "LEFT"),
+        col_widths=(9, 29, 29, 21, 36), width=pdf.epw, line_height=3.4, text_align=("CENTER", "LEFT", "LEFT", "CENTER", "LEFT"),
         headings_style=FontFace(emphasis="BOLD", fill_color=(235, 235, 235)), padding=0.8, repeat_headings=1,
     ) as table:
         table.row(["STT", "Bên giao", "Bên nhận", "Thời gian giao, nhận", "Nội dung, kết quả, ghi chú"])
@@ -473,7 +483,7 @@ def form_05_control(dossier) -> bytes:
 
 BOOK_COLUMNS = (
     ("STT", 8, "CENTER"),
-    ("Mã hồ sơ", 27, "LEFT"),
+    ("Mã hồ sơ", 33, "LEFT"),
     ("Tên thủ tục hành chính", 44, "LEFT"),
     ("Người nộp", 26, "LEFT"),
     ("Địa chỉ, số điện thoại", 32, "LEFT"),
@@ -483,7 +493,7 @@ BOOK_COLUMNS = (
     ("Ngày có kết quả", 17, "CENTER"),
     ("Ngày trả kết quả", 17, "CENTER"),
     ("Kết quả (trước, đúng, quá hạn)", 20, "CENTER"),
-    ("Ghi chú", 44, "LEFT"),
+    ("Ghi chú", 38, "LEFT"),
 )
 
 

@@ -10,7 +10,13 @@ from django.test import override_settings
 from pypdf import PdfReader
 
 from portal.dossiers import documents
-from portal.dossiers.constants import DossierStatus, EventAction, FileKind, ResultDelivery, SubmissionChannel
+from portal.dossiers.constants import (
+    DossierStatus,
+    EventAction,
+    FileKind,
+    ResultDelivery,
+    SubmissionChannel,
+)
 from portal.dossiers.models import Dossier, DossierApology, DossierEvent, DossierFile
 from portal.dossiers.signing import SigningError
 from portal.procedures.models import GovernmentLevel, Procedure, ProcedurePaper
@@ -159,7 +165,7 @@ def test_receipt_is_a5_and_carries_code_appointment_and_vietnamese_text():
 def test_receipt_lists_received_files_and_wraps_long_text_inside_the_page():
     units = make_units()
     procedure = make_procedure(units["province"], code="2.000001")
-    long_address = "Tổ dân phố 5, " + "đường Nguyễn Hữu Cảnh kéo dài " * 20 + "0123456789" * 8
+    long_address = "Tổ dân phố 5, " + "đường Nguyễn Hữu Cảnh kéo dài " * 6 + "0123456789" * 8  # ≤ 300 characters: the field's limit
     dossier = make_dossier(procedure, code="000.00.00.H46-260302-0007", receiving=units["province"], handling=units["syt"],
                            applicant_address=long_address)
     paper = procedure.papers.first()
@@ -300,9 +306,9 @@ def test_every_form_goes_through_the_configured_signer():
         assert paper.endswith(b"%signed-by:" + unit_code.encode())
         assert len(read(paper).pages) >= 1
 
-    with override_settings(PORTAL_DOCUMENT_SIGNER="portal.dossiers.tests.test_documents.broken_signer"):
-        with pytest.raises(SigningError, match="không trả về tệp PDF"):
-            documents.form_01_receipt(dossier)
-    with override_settings(PORTAL_DOCUMENT_SIGNER="portal.dossiers.tests.no_such_module.sign"):
-        with pytest.raises(SigningError, match="Không tải được dịch vụ ký số"):
-            documents.form_01_receipt(dossier)
+    broken = override_settings(PORTAL_DOCUMENT_SIGNER="portal.dossiers.tests.test_documents.broken_signer")
+    with broken, pytest.raises(SigningError, match="không trả về tệp PDF"):
+        documents.form_01_receipt(dossier)
+    missing = override_settings(PORTAL_DOCUMENT_SIGNER="portal.dossiers.tests.no_such_module.sign")
+    with missing, pytest.raises(SigningError, match="Không tải được dịch vụ ký số"):
+        documents.form_01_receipt(dossier)
