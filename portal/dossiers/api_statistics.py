@@ -120,10 +120,10 @@ def figures_out(stats: statistics.DossierStats) -> FiguresOut:
 
 
 class StatisticsQuery(Schema):
-    site: str = ""
-    date_from: str = Query("", alias="from")
-    date_to: str = Query("", alias="to")
-    procedure: str = ""
+    site: str = Query("", description="Tên miền của trang, ví dụ stttt.quangbinh.gov.vn; mặc định là trang đang gọi.")
+    date_from: str = Query("", alias="from", description="Ngày đầu kỳ, YYYY-MM-DD; mặc định ngày đầu tháng này.")
+    date_to: str = Query("", alias="to", description="Ngày cuối kỳ (tính cả ngày này), YYYY-MM-DD; mặc định hôm nay.")
+    procedure: str = Query("", description="Mã thủ tục trong CSDL quốc gia về TTHC, để chỉ lấy một thủ tục.")
 
 
 def _date(value: str, what: str) -> dt.date:

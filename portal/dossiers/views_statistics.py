@@ -45,7 +45,9 @@ class PeriodForm(forms.Form):
             field = self.fields[name]
             field.error_messages["required"] = f"Hãy nhập {what}."
             field.error_messages["invalid"] = f"{what.capitalize()} chưa đúng dạng ngày/tháng/năm, ví dụ 01/03/2026."
-            field.widget = forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off", "size": 10})
+            field.widget = forms.TextInput(
+                attrs={"inputmode": "numeric", "autocomplete": "off", "size": 10, "aria-describedby": f"{self[name].auto_id}_helptext"},
+            )
         self.period = None
 
     def add_prefix(self, field_name):
@@ -67,11 +69,8 @@ class PeriodForm(forms.Form):
         # Link each field to its hint and its error (WCAG 1.3.1, 3.3.1).
         for name, field in self.fields.items():
             bound = self[name]
-            ids = [f"{bound.auto_id}_helptext"]
             if bound.errors:
-                ids.append(f"{bound.auto_id}_error")
-            field.widget.attrs["aria-describedby"] = " ".join(ids)
-            if bound.errors:
+                field.widget.attrs["aria-describedby"] = f"{bound.auto_id}_helptext {bound.auto_id}_error"
                 field.widget.attrs["aria-invalid"] = "true"
 
 

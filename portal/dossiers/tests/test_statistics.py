@@ -1,7 +1,8 @@
 """Published statistics (L-61-stats, L-61-eval): figures equal a hand calculation, at period boundaries and with nothing.
 
 The fixture set (`dossier_set`) spans February–April 2026 on two handling units and three procedures.
-Times are local (Asia/Ho_Chi_Minh, UTC+7); the ones marked ⏱ sit minutes from a month boundary.
+Times are local (Asia/Ho_Chi_Minh, UTC+7); the ones marked ⏱ fall on the other side of midnight in UTC,
+so counting by UTC days (or comparing the UTC date of d8's result with its due date) gives other figures.
 
     name  unit proc channel    received          due    resolved / closed        counted in
     d0    A    P1   online     10/02 09:00       20/02  resolved 28/02 23:50 ⏱   February only
@@ -12,7 +13,7 @@ Times are local (Asia/Ho_Chi_Minh, UTC+7); the ones marked ⏱ sit minutes from 
     d5    A    P1   online     31/03 23:30 ⏱     07/04  resolved 01/04 00:30 ⏱   March received + open; April resolved early
     d6    A    P2   in person  20/03 09:00       27/03  resolved 02/04 09:00      March open, overdue; April late
     d7    A    P1   online     25/03 09:00       10/04  resolved 10/04 10:00      March open; April on time
-    d8    A    P1   online     24/03 09:00       31/03  resolved 01/04 09:00      March open, due on the last day (not overdue); April late
+    d8    A    P1   online     24/03 09:00       31/03  resolved 01/04 06:30 ⏱   March open, due on the last day (not overdue); April late
     d9    A    P1   in person  10/03 09:00       24/03  refused 12/03             March: received, refused
     d10   A    P2   online     15/03 09:00       20/04  withdrawn 03/04           March open; April withdrawn
     d11   A    P1   online     never received         refused 05/03             nowhere
@@ -32,7 +33,6 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.db.models import Q
 
 from portal.dossiers.constants import DossierStatus, Rating, SubmissionChannel
 from portal.dossiers.models import Dossier, DossierApology, DossierRating
@@ -59,7 +59,7 @@ ONLINE, IN_PERSON, POST = SubmissionChannel.ONLINE, SubmissionChannel.IN_PERSON,
 
 
 def local(day: str, time: str = "09:00") -> dt.datetime:
-    """"31/03 23:30" of 2026, Vietnamese time."""
+    """A moment of 2026 in Vietnamese time: local("31/03", "23:30")."""
     return dt.datetime.strptime(f"{day}/2026 {time}", "%d/%m/%Y %H:%M").replace(tzinfo=LOCAL)
 
 
@@ -94,7 +94,7 @@ def dossier_set(unit_a, unit_b):
         make("d5", p1, unit_a, ONLINE, S.RESULT_READY, ("31/03", "23:30"), "07/04", ("01/04", "00:30")),
         make("d6", p2, unit_a, IN_PERSON, S.RETURNED, ("20/03",), "27/03", ("02/04",)),
         make("d7", p1, unit_a, ONLINE, S.RETURNED, ("25/03",), "10/04", ("10/04", "10:00")),
-        make("d8", p1, unit_a, ONLINE, S.RETURNED, ("24/03",), "31/03", ("01/04",)),
+        make("d8", p1, unit_a, ONLINE, S.RETURNED, ("24/03",), "31/03", ("01/04", "06:30")),
         make("d9", p1, unit_a, IN_PERSON, S.REFUSED, ("10/03",), "24/03", closed=("12/03",)),
         make("d10", p2, unit_a, ONLINE, S.WITHDRAWN, ("15/03",), "20/04", closed=("03/04",)),
         make("d11", p1, unit_a, ONLINE, S.REFUSED, closed=("05/03",), submitted=("04/03",)),
@@ -340,6 +340,7 @@ def test_statistics_pages_show_the_figures(client, registry, django_assert_max_n
     assert '<a href="?ky=thang" aria-current="true">Tháng này</a>' in html
     html = client.get("/dich-vu-cong/thong-ke/?ky=nam", HTTP_HOST=host(stttt)).content.decode()
     assert '<a href="?ky=nam" aria-current="true">Năm nay</a>' in html and 'value="01/01/' in html
+    assert 'aria-describedby="id_tu-ngay_helptext"' in html
 
     # Vietnamese validation messages, linked from the summary and to the field.
     html = client.get("/dich-vu-cong/thong-ke/?tu-ngay=31/03/2026&den-ngay=01/03/2026", HTTP_HOST=host(main)).content.decode()
@@ -361,7 +362,8 @@ def test_statistics_pages_show_the_figures(client, registry, django_assert_max_n
         for n in range(1234)
     )
     client.get(march, HTTP_HOST=host(main))  # warm the site caches
-    with django_assert_max_num_queries(14):
+    # 5 for the unit and the site's chrome, 2 for the figures, 3 for each table.
+    with django_assert_max_num_queries(13):
         html = client.get("/dich-vu-cong/thong-ke/?tu-ngay=01/05/2026&den-ngay=31/05/2026", HTTP_HOST=host(main)).content.decode()
     assert cell(html, "Tiếp nhận mới trong kỳ") == "1.234" and cell(html, "Hồ sơ tiếp nhận trực tuyến") == "50,0\u00a0%"
 
