@@ -190,6 +190,9 @@ def _story(citizen, officer, procedure, unit, prefix, today, *, main_unit) -> in
     d, c = new("tu-choi", 3)
     if c:
         services.dossier_refuse(dossier=d, actor=officer, reason="Hồ sơ không thuộc thẩm quyền giải quyết của đơn vị.", now=_moment(back(2)))
+    d, c = new("da-tiep-nhan", 0)
+    if c:
+        services.dossier_receive(dossier=d, actor=officer, now=_moment(today, 8))
     d, c = new("dang-xu-ly", 1, receiving=main_unit)  # received at the province's centre, handled here
     if c:
         services.dossier_receive(dossier=d, actor=officer, now=_moment(back(1), 10))
