@@ -102,8 +102,11 @@ def test_citizen_submits_officer_processes_citizen_tracks_downloads_and_rates(ne
     # 2. Keyboard alone: reach the e-form field, type, choose delivery, save the draft with Enter.
     tab_to(citizen, "#id_f_ten_tre")
     citizen.keyboard.type("Nguyễn Văn Bình")
-    tab_to(citizen, "input[name=result_delivery][value=online]")
-    citizen.keyboard.press("Space")
+    # A radio group is one Tab stop; the arrow keys move within it (in person → post → online).
+    tab_to(citizen, "input[name=result_delivery][value=in_person]")
+    citizen.keyboard.press("ArrowDown")
+    citizen.keyboard.press("ArrowDown")
+    expect(citizen.locator("input[name=result_delivery][value=online]")).to_be_checked()
     citizen.locator("input[type=file]").set_input_files(str(paper))
     tab_to(citizen, "button[value=save]")
     citizen.keyboard.press("Enter")
