@@ -285,7 +285,7 @@ def start_gunicorn(args) -> subprocess.Popen:
     env.setdefault("PORTAL_LOOKUP_RATE_LIMIT", "1000000000")
     command = [
         str(VENV_BIN / "gunicorn"), "portal.wsgi:application", "--bind", f"127.0.0.1:{args.port}",
-        "--workers", str(args.workers), "--worker-class", "sync", "--backlog", "2048", "--timeout", "60",
+        "--workers", str(args.workers), "--worker-class", args.worker_class, "--threads", str(args.threads), "--backlog", "2048", "--timeout", "60",
         "--log-level", "warning", "--chdir", str(REPO_DIR),
     ]
     log("starting " + " ".join(command[1:]))
@@ -341,11 +341,12 @@ def benchmark(args) -> dict:
     if run.payload_by_key and args.replays:
         replay_check(run, args)
     if run.phone_by_code and args.lookup_duration > 0:
-        log(f"looking up: {args.clients} clients, {args.lookup_duration} s")
+        lookup_clients = args.lookup_clients or args.clients
+        log(f"looking up: {lookup_clients} clients, {args.lookup_duration} s")
         pairs = sorted(run.phone_by_code.items())
         deadline = time.perf_counter() + args.lookup_duration
-        with ThreadPoolExecutor(max_workers=args.clients) as pool:
-            for future in [pool.submit(lookup_worker, run, args, pairs, deadline, 1000 + seed) for seed in range(args.clients)]:
+        with ThreadPoolExecutor(max_workers=lookup_clients) as pool:
+            for future in [pool.submit(lookup_worker, run, args, pairs, deadline, 1000 + seed) for seed in range(lookup_clients)]:
                 future.result()
     return {
         "clients": args.clients,
@@ -401,6 +402,8 @@ def parse_args(argv=None):
     parser.add_argument("--warmup", type=int, default=2, help="Untimed submissions per client first (default 2).")
     parser.add_argument("--replays", type=int, default=50, help="Idempotency-Keys sent again (default 50).")
     parser.add_argument("--lookup-duration", type=float, default=10.0, help="Seconds of lookups (default 10; 0 skips).")
+    parser.add_argument("--lookup-clients", type=int, default=0,
+                        help="Concurrent clients for the lookup phase (default: --clients).")
     parser.add_argument("--tail-digits", type=int, default=4, help="Digits of the phone number sent as phone_tail (4).")
     parser.add_argument("--wrong-every", type=int, default=10, help="Every Nth lookup uses a wrong phone tail (10; 0: never).")
     parser.add_argument("--max-errors", type=int, default=500, help="Stop submitting after this many errors (500; 0: never).")
@@ -409,6 +412,8 @@ def parse_args(argv=None):
     parser.add_argument("--serve", action="store_true", help="Start gunicorn on $DATABASE_URL (name must contain 'bench').")
     parser.add_argument("--port", type=int, default=8770, help="Port for --serve and the default base URL (8770).")
     parser.add_argument("--workers", type=int, default=4, help="gunicorn sync workers for --serve (default 4).")
+    parser.add_argument("--worker-class", default="sync", help="gunicorn worker class for --serve (sync or gthread).")
+    parser.add_argument("--threads", type=int, default=1, help="Threads per gunicorn worker (gthread), default 1.")
     parser.add_argument("--settings", default="portal.settings.dev", help="DJANGO_SETTINGS_MODULE for --serve.")
     args = parser.parse_args(argv)
     if not isinstance(args.form_data, dict):

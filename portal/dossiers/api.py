@@ -97,10 +97,14 @@ def submit(request, payload: SubmissionIn):
     receiving = Unit.objects.filter(code=payload.receiving_unit).first()
     if procedure is None or receiving is None:
         return 400, {"detail": "Không tìm thấy thủ tục hoặc đơn vị tiếp nhận."}
+    row = None
     handling = Unit.objects.filter(code=payload.handling_unit).first() if payload.handling_unit else None
     if handling is None:
-        handlings = {h.unit_id: h.unit for h in procedure.handlings.select_related("unit")}
-        handling = handlings.get(receiving.pk) or next(iter(handlings.values()), None)
+        # The reception point itself when it handles the procedure, else the first unit receiving it online;
+        # a commune-level procedure has a row per commune, so never load them all.
+        handlings = procedure.handlings.select_related("unit")
+        row = handlings.filter(unit=receiving).first() or handlings.filter(online_enabled=True).order_by("unit__sort_order").first()
+        handling = row.unit if row else None
     if handling is None:
         return 400, {"detail": "Thủ tục chưa có đơn vị giải quyết."}
     try:
@@ -108,6 +112,7 @@ def submit(request, payload: SubmissionIn):
             scope=f"api:{client}", idempotency_key=key, procedure=procedure, receiving_unit=receiving,
             handling_unit=handling, applicant=payload.applicant.dict(), form_data=payload.form_data,
             result_delivery=payload.result_delivery, postal_address=payload.postal_address, channel=payload.channel,
+            handling=row,
         )
     except DossierError as error:
         return 400, {"detail": str(error)}

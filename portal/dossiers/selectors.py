@@ -56,8 +56,11 @@ def dossier_for_lookup(code: str, phone_tail: str) -> Dossier | None:
     if not code or len(tail) != 4:
         return None
     dossier = (
-        Dossier.objects.filter(code__iexact=code).exclude(status=DossierStatus.DRAFT)
-        .select_related("procedure", "handling_unit", "receiving_unit").first()
+        Dossier.objects.filter(code=code).exclude(status=DossierStatus.DRAFT)
+        .select_related("procedure", "handling_unit")
+        .only("code", "status", "applicant_phone", "submitted_at", "received_at", "appointment_date", "procedure__name",
+              "handling_unit__name", "handling_unit__short_name", "handling_unit__kind", "handling_unit__division_type")
+        .first()
     )
     if dossier is None or dossier.phone_tail != tail:
         return None

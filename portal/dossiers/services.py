@@ -9,10 +9,12 @@ import datetime as dt
 import re
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
-from wagtail.log_actions import log
+from wagtail.log_actions import get_active_log_context, log
+from wagtail.models import ModelLogEntry
 
 from portal.core.text import nfc
 from portal.core.uploads import validate_upload
@@ -28,7 +30,7 @@ from portal.dossiers.constants import (
     ResultDelivery,
     SubmissionChannel,
 )
-from portal.dossiers.errors import DossierError, SubmissionRefused  # noqa: F401 (re-exported)
+from portal.dossiers.errors import DossierError, SubmissionRefused
 from portal.dossiers.models import (
     Dossier,
     DossierApology,
@@ -64,7 +66,8 @@ def dossier_unit_identifier(unit) -> str:
 
 
 def dossier_format_code(unit, day: dt.date, number: int) -> str:
-    return _code_pattern().format(unit=dossier_unit_identifier(unit), date=day, seq=number)
+    """Upper case, so a lookup typed in any case is an exact match on the unique index."""
+    return _code_pattern().format(unit=dossier_unit_identifier(unit), date=day, seq=number).upper()
 
 
 def dossier_parse_code(code: str) -> dict | None:
@@ -186,9 +189,20 @@ def _event(dossier, action, *, previous, actor, now, note="", from_unit=None, to
         actor=actor if getattr(actor, "pk", None) else None, actor_name=_actor_name(actor),
         from_unit=from_unit, to_unit=to_unit, note=note, data=data or {},
     )
-    log(dossier, f"portal.dossier.{action}", user=actor if getattr(actor, "pk", None) else None,
-        data={"code": dossier.code, "from": previous, "to": dossier.status})
+    _audit(dossier, f"portal.dossier.{action}", user=actor if getattr(actor, "pk", None) else None, timestamp=now,
+           data={"code": dossier.code, "from": previous, "to": dossier.status})
     return event
+
+
+def _audit(dossier: Dossier, action: str, *, user, timestamp, data) -> None:
+    """The entry Wagtail's `log()` writes, without its per-row `full_clean` (two queries on every submission,
+    the busiest write path); the actions are registered in wagtail_hooks, which is all that check verifies."""
+    context = get_active_log_context()
+    ModelLogEntry.objects.bulk_create([ModelLogEntry(
+        content_type=ContentType.objects.get_for_model(Dossier, for_concrete_model=False), label=str(dossier),
+        action=action, timestamp=timestamp, data=data, user=user or context.user, uuid=context.uuid,
+        object_id=str(dossier.pk),
+    )])
 
 
 def _lookup_url() -> str:
@@ -361,21 +375,27 @@ def dossier_submit(*, dossier: Dossier, user, now: dt.datetime | None = None) ->
     return dossier
 
 
-@transaction.atomic
 def dossier_submit_direct(
     *, scope: str, idempotency_key: str, procedure, receiving_unit, handling_unit, applicant: dict, form_data: dict,
     result_delivery: str = ResultDelivery.IN_PERSON, postal_address: str = "", channel: str = SubmissionChannel.ONLINE,
-    user=None, now: dt.datetime | None = None,
+    user=None, now: dt.datetime | None = None, handling=None,
 ) -> tuple[Dossier, bool]:
-    """Create and submit in one step (the API for the national portal, in-person reception): (dossier, created)."""
+    """Create and submit in one step (the API for the national portal, in-person reception): (dossier, created).
+
+    `handling` is the ProcedureHandling row of `handling_unit` when the caller has it already (saves a query).
+    """
     if not idempotency_key:
         raise DossierError("Thiếu khóa chống gửi trùng (Idempotency-Key).")
     existing = Dossier.objects.filter(idempotency_scope=scope, idempotency_key=idempotency_key).first()
     if existing is not None:
         return existing, False
-    if not procedure.accepts_online and channel == SubmissionChannel.ONLINE:
+    online = channel == SubmissionChannel.ONLINE
+    if not procedure.accepts_online and online:
         raise DossierError("Thủ tục này chưa nhận hồ sơ trực tuyến.")
-    permissions.ensure_unit_handles(procedure, handling_unit, online=channel == SubmissionChannel.ONLINE)
+    if handling is None or handling.unit_id != handling_unit.pk or handling.procedure_id != procedure.pk:
+        permissions.ensure_unit_handles(procedure, handling_unit, online=online)
+    elif online and not handling.online_enabled:
+        raise SubmissionRefused(f"{handling_unit.display_name} chưa nhận hồ sơ trực tuyến cho thủ tục này.")
     now = now or timezone.now()
     dossier = Dossier(
         procedure=procedure, receiving_unit=receiving_unit, handling_unit=handling_unit, channel=channel,
@@ -389,15 +409,19 @@ def dossier_submit_direct(
         raise DossierError("Cần họ tên và điện thoại hoặc thư điện tử của người nộp.")
     previous = _transition(dossier, EventAction.SUBMIT)
     dossier.submitted_at = now
-    _assign_code(dossier, now)
     try:
+        # One transaction for number, dossier, event, audit and outbox: a lost race on the key rolls it all back.
         with transaction.atomic():
+            _assign_code(dossier, now)
             dossier.save(force_insert=True)
+            _event(dossier, EventAction.SUBMIT, previous=previous, actor=user, now=now, to_unit=receiving_unit,
+                   data={"channel": channel, "scope": scope})
+            dossier_notify(dossier, EventAction.SUBMIT)
     except IntegrityError:
-        return Dossier.objects.get(idempotency_scope=scope, idempotency_key=idempotency_key), False
-    _event(dossier, EventAction.SUBMIT, previous=previous, actor=user, now=now, to_unit=receiving_unit,
-           data={"channel": channel, "scope": scope})
-    dossier_notify(dossier, EventAction.SUBMIT)
+        existing = Dossier.objects.filter(idempotency_scope=scope, idempotency_key=idempotency_key).first()
+        if existing is None:
+            raise
+        return existing, False
     return dossier, True
 
 
