@@ -22,7 +22,7 @@ Phases:
   2. submissions: --clients threads, each with its own keep-alive connection (http.client), POST /api/v1/dossiers
      with a fresh Idempotency-Key, until --duration seconds have passed or --count submissions were made;
   3. replays: --replays earlier Idempotency-Keys are sent again; each must answer 200 with the same code;
-  4. lookups: --clients threads GET /api/v1/dossiers/lookup?code=…&phone_tail=… for --lookup-duration seconds,
+  4. lookups: --clients threads POST /api/v1/dossiers/lookup {code, phone_tail} for --lookup-duration seconds,
      one in --wrong-every with a wrong phone tail (must answer 404, like an unknown code).
 Duplicates are codes returned for two different Idempotency-Keys. The exit status is 1 when there are duplicates,
 replay mismatches or no successful submission, so the script can gate a CI job.
@@ -46,7 +46,7 @@ import uuid
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlsplit
 
 BENCH_DIR = Path(__file__).resolve().parent
 REPO_DIR = BENCH_DIR.parent
@@ -253,9 +253,9 @@ def lookup_worker(run: Run, args, codes: list[tuple[str, str]], deadline: float,
             tail = phone[-args.tail_digits:]
             wrong = args.wrong_every and n % args.wrong_every == 0
             expected = 404 if wrong else 200
-            query = urlencode({"code": code, "phone_tail": wrong_tail(tail) if wrong else tail})
+            body = json.dumps({"code": code, "phone_tail": wrong_tail(tail) if wrong else tail}).encode()
             try:
-                status, _, elapsed = client.request("GET", f"{LOOKUP_PATH}?{query}")
+                status, _, elapsed = client.request("POST", LOOKUP_PATH, body=body)
             except (OSError, http.client.HTTPException) as error:
                 with run.lock:
                     run.lookup_unexpected[type(error).__name__] += 1

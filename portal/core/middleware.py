@@ -5,6 +5,7 @@ from django.core.cache import cache
 from django.http import HttpResponse, HttpResponsePermanentRedirect, QueryDict
 from django.template.loader import render_to_string
 from django.utils.cache import patch_cache_control
+from wagtail.contrib.redirects.middleware import RedirectMiddleware
 
 from portal.core.text import nfc
 from portal.units import selectors as unit_selectors
@@ -107,3 +108,12 @@ class LoginRateLimitMiddleware:
                 except ValueError:
                     cache.set(key, 1, _WINDOW_SECONDS)
         return response
+
+
+class PageRedirectMiddleware(RedirectMiddleware):
+    """Wagtail's redirects point pages to pages; an API 404 (an unknown dossier code) never looks them up."""
+
+    def process_response(self, request, response):
+        if request.path.startswith("/api/"):
+            return response
+        return super().process_response(request, response)

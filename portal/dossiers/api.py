@@ -12,7 +12,7 @@ from portal.dossiers.constants import ResultDelivery, SubmissionChannel
 from portal.dossiers.errors import DossierError
 from portal.dossiers.services import dossier_next_step, dossier_submit_direct
 from portal.moderation.forms import rate_limit_hit
-from portal.procedures.models import Procedure, ProcedureStatus
+from portal.procedures.models import Procedure, ProcedureHandling, ProcedureStatus
 from portal.units.models import Unit
 
 router = Router(tags=["Hồ sơ thủ tục hành chính"])
@@ -83,6 +83,37 @@ def _api_client(request: HttpRequest) -> str | None:
     return None
 
 
+# What a submission reads of the procedure and the unit (the busiest write path: fewer columns, less to compile).
+HANDLING_FIELDS = (
+    "online_enabled", "procedure__national_code", "procedure__name", "procedure__status", "procedure__online_submission",
+    "procedure__form_schema", "procedure__fee_amount", "unit__code", "unit__name", "unit__kind", "unit__division_type",
+    "unit__identifier_code",
+)
+
+
+def _resolve(payload: SubmissionIn):
+    """(procedure, receiving unit, handling unit, handling row). The common case — the reception point handles
+    the procedure itself — is one query; a commune-level procedure has a row per commune, so never load them all."""
+    if not payload.handling_unit or payload.handling_unit == payload.receiving_unit:
+        rows = (
+            ProcedureHandling.objects.select_related("procedure", "unit")
+            .filter(procedure__national_code=payload.procedure, procedure__status=ProcedureStatus.PUBLISHED,
+                    unit__code=payload.receiving_unit)
+            .only(*HANDLING_FIELDS)[:1]
+        )
+        row = next(iter(rows), None)  # unique pair: no ORDER BY needed
+        if row is not None:
+            return row.procedure, row.unit, row.unit, row
+    procedure = Procedure.objects.filter(national_code=payload.procedure, status=ProcedureStatus.PUBLISHED).first()
+    receiving = Unit.objects.filter(code=payload.receiving_unit).first()
+    if procedure is None or receiving is None:
+        return procedure, receiving, None, None
+    if payload.handling_unit:
+        return procedure, receiving, Unit.objects.filter(code=payload.handling_unit).first(), None
+    row = procedure.handlings.select_related("unit").filter(online_enabled=True).order_by("unit__sort_order").first()
+    return procedure, receiving, (row.unit if row else None), row
+
+
 @router.post(
     "/dossiers", response={200: SubmissionOut, 201: SubmissionOut, 400: ErrorOut, 401: ErrorOut},
     summary="Nộp hồ sơ (hệ thống kết nối)",
@@ -93,18 +124,9 @@ def submit(request, payload: SubmissionIn):
     if client is None:
         return 401, {"detail": "Khóa API không hợp lệ."}
     key = request.headers.get("Idempotency-Key", "").strip()[:64]
-    procedure = Procedure.objects.filter(national_code=payload.procedure, status=ProcedureStatus.PUBLISHED).first()
-    receiving = Unit.objects.filter(code=payload.receiving_unit).first()
+    procedure, receiving, handling, row = _resolve(payload)
     if procedure is None or receiving is None:
         return 400, {"detail": "Không tìm thấy thủ tục hoặc đơn vị tiếp nhận."}
-    row = None
-    handling = Unit.objects.filter(code=payload.handling_unit).first() if payload.handling_unit else None
-    if handling is None:
-        # The reception point itself when it handles the procedure, else the first unit receiving it online;
-        # a commune-level procedure has a row per commune, so never load them all.
-        handlings = procedure.handlings.select_related("unit")
-        row = handlings.filter(unit=receiving).first() or handlings.filter(online_enabled=True).order_by("unit__sort_order").first()
-        handling = row.unit if row else None
     if handling is None:
         return 400, {"detail": "Thủ tục chưa có đơn vị giải quyết."}
     try:
@@ -136,20 +158,26 @@ def lookup_payload(dossier) -> LookupOut:
             EventOut(at=event.at, action=event.action, action_label=event.get_action_display(),
                      status_label=event.get_to_status_display() if event.to_status else "",
                      unit=event.to_unit.display_name if event.to_unit else None)
-            for event in selectors.timeline(dossier)
+            for event in selectors.public_timeline(dossier)
         ],
     )
 
 
-@router.get(
+class LookupIn(Schema):
+    code: str = Field(..., description="Mã hồ sơ")
+    phone_tail: str = Field(..., description="4 số cuối điện thoại của người nộp")
+
+
+@router.post(
     "/dossiers/lookup", response={200: LookupOut, 404: ErrorOut, 429: ErrorOut},
     summary="Tra cứu tình trạng hồ sơ",
-    description="Cần mã hồ sơ và 4 số cuối điện thoại của người nộp. Mã sai và số sai trả lời như nhau; giới hạn số lần tra cứu.",
+    description="Cần mã hồ sơ và 4 số cuối điện thoại của người nộp, gửi trong thân yêu cầu (không nằm trong địa chỉ, "
+    "nên không vào nhật ký truy cập). Mã sai và số sai trả lời như nhau; giới hạn số lần tra cứu.",
 )
-def lookup(request, code: str, phone_tail: str):
+def lookup(request, payload: LookupIn):
     if lookup_limited(request):
         return 429, {"detail": "Bạn đã tra cứu quá nhiều lần. Vui lòng thử lại sau 15 phút."}
-    dossier = selectors.dossier_for_lookup(code, phone_tail)
+    dossier = selectors.dossier_for_lookup(payload.code, payload.phone_tail)
     if dossier is None:
         return 404, {"detail": NOT_FOUND}
     return 200, lookup_payload(dossier)

@@ -55,13 +55,14 @@ def dossier_for_lookup(code: str, phone_tail: str) -> Dossier | None:
     tail = "".join(ch for ch in (phone_tail or "") if ch.isdigit())
     if not code or len(tail) != 4:
         return None
-    dossier = (
+    rows = (
         Dossier.objects.filter(code=code).exclude(status=DossierStatus.DRAFT)
         .select_related("procedure", "handling_unit")
         .only("code", "status", "applicant_phone", "submitted_at", "received_at", "appointment_date", "procedure__name",
               "handling_unit__name", "handling_unit__short_name", "handling_unit__kind", "handling_unit__division_type")
-        .first()
+        .order_by()[:1]  # the code is unique
     )
+    dossier = next(iter(rows), None)
     if dossier is None or dossier.phone_tail != tail:
         return None
     return dossier
@@ -69,6 +70,16 @@ def dossier_for_lookup(code: str, phone_tail: str) -> Dossier | None:
 
 def timeline(dossier) -> list[DossierEvent]:
     return list(dossier.events.select_related("from_unit", "to_unit").order_by("at", "pk"))
+
+
+def public_timeline(dossier) -> list[DossierEvent]:
+    """What the lookup shows: time, action, state, receiving unit — no notes, no people."""
+    return list(
+        dossier.events.select_related("to_unit")
+        .only("at", "action", "from_status", "to_status", "dossier_id", "to_unit__name", "to_unit__kind",
+              "to_unit__division_type")
+        .order_by("at", "pk")
+    )
 
 
 def is_overdue(dossier, today: dt.date | None = None) -> bool:

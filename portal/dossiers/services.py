@@ -386,9 +386,9 @@ def dossier_submit_direct(
     """
     if not idempotency_key:
         raise DossierError("Thiếu khóa chống gửi trùng (Idempotency-Key).")
-    existing = Dossier.objects.filter(idempotency_scope=scope, idempotency_key=idempotency_key).first()
-    if existing is not None:
-        return existing, False
+    same_key = Dossier.objects.filter(idempotency_scope=scope, idempotency_key=idempotency_key)
+    if same_key.values_list("pk", flat=True)[:1]:
+        return same_key.get(), False
     online = channel == SubmissionChannel.ONLINE
     if not procedure.accepts_online and online:
         raise DossierError("Thủ tục này chưa nhận hồ sơ trực tuyến.")

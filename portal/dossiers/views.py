@@ -236,7 +236,7 @@ def lookup(request):
     context = chrome_for_request(request, "Tra cứu hồ sơ", crumbs=[SERVICES])
     context.update({
         "form": form, "dossier": dossier, "not_found": not_found, "not_found_message": NOT_FOUND, "limited": limited,
-        "timeline": selectors.timeline(dossier) if dossier else [], "next_step": dossier_next_step(dossier) if dossier else "",
+        "timeline": selectors.public_timeline(dossier) if dossier else [], "next_step": dossier_next_step(dossier) if dossier else "",
     })
     return render(request, "dossiers/lookup.html", context, status=429 if limited else 200)
 

@@ -107,7 +107,7 @@ MIDDLEWARE = [
     "portal.core.middleware.LoginRateLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "portal.core.middleware.PageRedirectMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"

@@ -6,7 +6,13 @@ from zoneinfo import ZoneInfo
 
 from portal.dossiers.constants import SubmissionChannel
 from portal.dossiers.services import dossier_submit_direct
-from portal.procedures.models import Field, Procedure, ProcedureHandling, ProcedurePaper, ProcedureStatus
+from portal.procedures.models import (
+    Field,
+    Procedure,
+    ProcedureHandling,
+    ProcedurePaper,
+    ProcedureStatus,
+)
 from portal.units.constants import UnitKind
 from portal.units.models import Unit
 

@@ -46,16 +46,19 @@ def test_submission_api_needs_a_key_and_answers_a_retry_with_the_same_dossier(cl
 def test_lookup_answers_unknown_code_and_wrong_phone_identically_and_is_rate_limited(client, registry):
     procedure = online_procedure(registry["baoninh"])
     dossier = submitted(procedure, receiving=registry["baoninh"], phone="0912345678")
-    ok = client.get("/api/v1/dossiers/lookup", {"code": dossier.code, "phone_tail": "5678"}, HTTP_HOST=HOST)
+    def lookup(code, tail):
+        return client.post("/api/v1/dossiers/lookup", {"code": code, "phone_tail": tail}, content_type="application/json",
+                           HTTP_HOST=HOST)
+
+    ok = lookup(dossier.code.lower(), "5678")  # any case
     assert ok.status_code == 200
     assert ok.json()["status"] == "submitted" and ok.json()["timeline"][0]["action"] == "submit"
     assert "Nguyễn" not in ok.content.decode()  # no personal data in the answer
-    wrong_phone = client.get("/api/v1/dossiers/lookup", {"code": dossier.code, "phone_tail": "0000"}, HTTP_HOST=HOST)
-    unknown = client.get("/api/v1/dossiers/lookup", {"code": "18898-260101-9999", "phone_tail": "5678"}, HTTP_HOST=HOST)
+    wrong_phone = lookup(dossier.code, "0000")
+    unknown = lookup("18898-260101-9999", "5678")
     assert (wrong_phone.status_code, wrong_phone.content) == (unknown.status_code, unknown.content)
     assert wrong_phone.status_code == 404
-    statuses = [client.get("/api/v1/dossiers/lookup", {"code": dossier.code, "phone_tail": "5678"}, HTTP_HOST=HOST).status_code
-                for _ in range(2)]
+    statuses = [lookup(dossier.code, "5678").status_code for _ in range(2)]
     assert statuses == [200, 429]  # four lookups allowed per window, the fifth is refused
 
 

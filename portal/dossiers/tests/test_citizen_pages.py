@@ -9,7 +9,12 @@ from django.utils import timezone
 
 from portal.citizens.models import CitizenProfile
 from portal.dossiers.models import Dossier
-from portal.dossiers.services import dossier_receive, dossier_request_supplement, dossier_result, dossier_return
+from portal.dossiers.services import (
+    dossier_receive,
+    dossier_request_supplement,
+    dossier_result,
+    dossier_return,
+)
 from portal.dossiers.tests.factories import online_procedure
 from portal.notifications.models import Message
 
