@@ -77,10 +77,10 @@ def _submit_many(procedure, unit, count: int, workers: int) -> list[str]:
         return list(pool.map(one, range(count)))
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(connection.vendor != "postgresql",
+                    reason="Threads need a database server; SQLite's in-memory test database is one connection (the benchmark covers SQLite).")
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_submissions_get_unique_consecutive_codes():
-    if connection.vendor != "postgresql":
-        pytest.skip("Threads need a database server; SQLite's in-memory test database is one connection (see the benchmark for SQLite).")
     units = simple_units()
     procedure = online_procedure(units["commune"])
     codes = _submit_many(procedure, units["commune"], count=200, workers=16)

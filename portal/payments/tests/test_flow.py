@@ -74,11 +74,10 @@ def test_sandbox_pay_and_cancel_through_the_pages(client, setup):
     assert response["Location"] == f"/dich-vu-cong/thanh-toan/ket-qua/{order}/"
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite locks the whole database: concurrent writers are tested on PostgreSQL")
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_duplicate_callbacks_record_one_payment(setup):
     """The gateway retries while the first delivery is still being processed: both are answered, one payment."""
-    if connection.vendor != "postgresql":
-        pytest.skip("SQLite locks the whole database: concurrent writers are tested on PostgreSQL")
     payment, _ = services.payment_start(dossier=setup["dossier"], user=setup["citizen"])
     data = signed(payment, transaction_id="GD-DONG-THOI")
     threads_count = 4
