@@ -14,6 +14,7 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
 
+from portal.core.forms import DescribedFieldsMixin
 from portal.dossiers.book import tracking_book_rows, tracking_book_totals
 from portal.editorial.permissions import user_roles
 from portal.units.models import Unit
@@ -31,7 +32,7 @@ def book_units(user):
     return units.filter(pk__in=[unit_id for unit_id, roles in user_roles(user).items() if roles])
 
 
-class BookForm(forms.Form):
+class BookForm(DescribedFieldsMixin, forms.Form):
     unit = forms.ModelChoiceField(
         label="Đơn vị", queryset=Unit.objects.none(), empty_label="– Chọn đơn vị –",
         error_messages={"required": "Hãy chọn đơn vị.", "invalid_choice": "Đơn vị không hợp lệ."},
@@ -51,17 +52,6 @@ class BookForm(forms.Form):
         self.fields["unit"].label_from_instance = lambda unit: unit.display_name
         for name in ("tu", "den"):
             self.fields[name].widget = forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off", "size": 10})
-
-    def describe(self):
-        """Point each input at its hint and error (aria-describedby), after validation has run."""
-        for name, field in self.fields.items():
-            bound = self[name]
-            ids = [f"{bound.id_for_label}-help"] if field.help_text else []
-            if self.is_bound and bound.errors:
-                ids.append(f"{bound.id_for_label}-error")
-                field.widget.attrs["aria-invalid"] = "true"
-            if ids:
-                field.widget.attrs["aria-describedby"] = " ".join(ids)
 
     def clean(self):
         data = super().clean()

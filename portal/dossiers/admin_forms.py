@@ -9,6 +9,7 @@ import datetime as dt
 from django import forms
 from django.utils import timezone
 
+from portal.core.forms import DescribedFieldsMixin
 from portal.dossiers import permissions, services
 from portal.dossiers.constants import TRANSITIONS, DossierStatus, EventAction, ResultDelivery
 from portal.rules.services import rule_value, working_days_add
@@ -29,7 +30,7 @@ def _text(label, *, required=True, rows=4, help_text="", message=""):
     )
 
 
-class ActionForm(forms.Form):
+class ActionForm(DescribedFieldsMixin, forms.Form):
     """Base: `action` (an EventAction value), the heading and button shown, and the service call."""
 
     action = ""
@@ -60,18 +61,6 @@ class ActionForm(forms.Form):
 
     def usable(self) -> bool:
         return True
-
-    def describe(self):
-        """Point each input at its hint and its error (aria-describedby), after validation has run."""
-        for name, field in self.fields.items():
-            bound = self[name]
-            ids = [f"{bound.id_for_label}-help"] if field.help_text else []
-            if self.is_bound and bound.errors:
-                ids.append(f"{bound.id_for_label}-error")
-                field.widget.attrs["aria-invalid"] = "true"
-            if ids:
-                field.widget.attrs["aria-describedby"] = " ".join(ids)
-        return self
 
     def perform(self) -> str:
         """Call the service; returns the success message. May raise DossierError."""
