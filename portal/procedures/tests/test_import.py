@@ -14,7 +14,8 @@ from portal.procedures.models import Field, Level2022, Procedure, ProcedureHandl
 from portal.units.constants import UnitKind
 from portal.units.models import Unit
 
-SAMPLE = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "procedures-sample.jsonl"
+# The copy kept in the repository of ../shared/data/procedures-sample.jsonl (the demo loads the same file).
+SAMPLE = Path(__file__).resolve().parents[1] / "data" / "procedures-sample.jsonl"
 
 
 def make_units():
