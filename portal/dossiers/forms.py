@@ -82,6 +82,8 @@ class DossierForm(forms.Form):
             self.schema_names.append((name, spec))
         self.paper_fields = []
         for paper in procedure.papers.all():
+            if not (paper.required or paper.originals or paper.copies):
+                continue  # a note of the national record, not a paper to attach (shown on the procedure page)
             name = f"paper_{paper.pk}"
             label = paper.name if len(paper.name) <= 160 else paper.name[:157] + "…"
             self.fields[name] = forms.FileField(label=label, required=False, help_text=paper.quantity_text)

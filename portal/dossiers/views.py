@@ -103,7 +103,12 @@ def dossier_form(request, code: str | None = None, pk: int | None = None):
                     # The draft was saved before submission failed: keep the citizen on it.
                     form = DossierForm(initial=DossierForm.initial_from(dossier), **kwargs)
     else:
-        form = DossierForm(initial=DossierForm.initial_from(dossier, citizen_profile(request.user)), **kwargs)
+        initial = DossierForm.initial_from(dossier, citizen_profile(request.user))
+        if dossier is None:
+            # Hand it in where it is handled unless the citizen picks another reception point.
+            initial.setdefault("handling_unit", handling_units[0].pk)
+            initial.setdefault("receiving_unit", handling_units[0].pk)
+        form = DossierForm(initial=initial, **kwargs)
     stored = list(dossier.files.filter(kind=FileKind.PAPER)) if dossier else []
     missing = dossier_missing_for_submission(dossier) if dossier and dossier.pk else []
     title = f"Nộp hồ sơ: {procedure.name}" if len(procedure.name) < 90 else "Nộp hồ sơ trực tuyến"

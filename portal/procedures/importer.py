@@ -275,6 +275,15 @@ def _split_templates(text: str) -> tuple[str, list[str]]:
     return text, files
 
 
+# The national records list notes and conditional papers among the papers ("Lưu ý — …", "Trường hợp …",
+# "(nếu có)"): only a paper with a quantity and no condition is required of everyone.
+_CONDITIONAL = re.compile(r"lưu ý|trường hợp|nếu|đối với|hoặc", re.IGNORECASE)
+
+
+def paper_required(paper: "PaperRow") -> bool:
+    return (paper.originals + paper.copies) > 0 and not _CONDITIONAL.search(paper.name)
+
+
 @dataclass
 class PaperRow:
     name: str
@@ -641,7 +650,7 @@ def _store(record: ParsedRecord, resolver: UnitResolver, fields: dict, report: I
     ProcedurePaper.objects.bulk_create(
         ProcedurePaper(
             procedure=procedure, name=p.name, originals=min(p.originals, 32767), copies=min(p.copies, 32767),
-            template_name=p.template_name, sort_order=i,
+            template_name=p.template_name, sort_order=i, required=paper_required(p),
         )
         for i, p in enumerate(record.papers)
     )

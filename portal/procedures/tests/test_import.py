@@ -71,6 +71,13 @@ def test_sample_loads_every_record_or_reports_it_and_reimport_keeps_province_set
     assert free.level_2022 == Level2022.FULL and free.level_2011 == 4
     assert not Procedure.objects.filter(fee_amount__gt=0, level_2022=Level2022.FULL).exists()
 
+    # Notes and conditional papers of the national record are not demanded of every applicant.
+    birth = Procedure.objects.get(national_code="1.004772")
+    required = list(birth.papers.filter(required=True).values_list("name", flat=True))
+    assert birth.papers.count() > 20 and len(required) == 1 and "cam đoan" in required[0]
+    assert not birth.papers.filter(required=True, name__icontains="lưu ý").exists()
+    assert not birth.papers.filter(required=True, originals=0, copies=0).exists()
+
     # Commune level (1.003658, "Cấp xã"): every commune handles it. Provincial: the owner only.
     assert set(fee.handlings.values_list("unit_id", flat=True)) == {c.pk for c in communes}
     justice = Procedure.objects.get(national_code="1.013804")  # Sở Tư pháp, cấp tỉnh
