@@ -28,6 +28,7 @@ if getattr(settings, "SERVE_MEDIA", False):
 
 # Wagtail serves only slug-like path segments; the schedule's "lich.ics" feeds need their own route.
 urlpatterns += [
+    path("", include("portal.pages.urls_seo")),
     path("", include("portal.schedule.urls")),
     path("dich-vu-cong/", include("portal.procedures.urls")),
     path("dich-vu-cong/", include("portal.dossiers.urls")),
