@@ -99,6 +99,93 @@ RULES = {
         "ngày làm việc",
         [(D(2018, 10, 21), 2, "Quy chế vận hành của tỉnh (nhắc việc nội bộ)", True, "")],
     ),
+    # Issue #5: retention, audit trail, takedown, personal data, licences.
+    "content.min_retention_days": (
+        "Không xoá hẳn tin, bài đã đăng trong vòng (kể từ lần đăng đầu tiên)",
+        "ngày",
+        [(D(2018, 2, 15), 90, "NĐ 72/2013/NĐ-CP Điều 23c khoản 1 (bổ sung bởi NĐ 27/2018/NĐ-CP): lưu trữ tối thiểu 90 ngày kể từ thời điểm đăng tải", True, "NĐ 147/2024/NĐ-CP được cho là thay thế NĐ 72/2013 — chưa đối chiếu.")],
+    ),
+    "audit.retention_days": (
+        "Giữ nhật ký xử lý thông tin được đăng tải ít nhất",
+        "ngày",
+        [(D(2018, 2, 15), 730, "NĐ 72/2013/NĐ-CP Điều 23c khoản 2 (bổ sung bởi NĐ 27/2018/NĐ-CP): tối thiểu 02 năm", True, "")],
+    ),
+    "takedown.limit_hours": (
+        "Gỡ bỏ thông tin vi phạm chậm nhất sau khi có yêu cầu",
+        "giờ",
+        [(D(2018, 2, 15), 3, "NĐ 72/2013/NĐ-CP Điều 23b (bổ sung bởi NĐ 27/2018/NĐ-CP): chậm nhất 03 giờ", False, "Quy định cho mạng xã hội; áp dụng cho trang tổng hợp chưa đối chiếu.")],
+    ),
+    "takedown.escalate_after_hours": (
+        "Nhắc, báo cấp trên khi yêu cầu gỡ bỏ chưa xử lý sau",
+        "giờ",
+        [(D(2018, 2, 15), 1, "Quy chế vận hành của tỉnh (nhắc việc nội bộ, cảnh báo lần 1 sau 1 giờ, lần 2 sau 2 giờ)", True, "")],
+    ),
+    "violation_report.resolve_working_days": (
+        "Xử lý cảnh báo thông tin vi phạm từ người sử dụng trong vòng",
+        "ngày làm việc",
+        [(D(2018, 2, 15), 2, "NĐ 72/2013/NĐ-CP Điều 23c khoản 3 (bổ sung bởi NĐ 27/2018/NĐ-CP); thời hạn do Quy chế của tỉnh quy định", False, "")],
+    ),
+    "pdp.ack_working_days": (
+        "Xác nhận đã nhận yêu cầu của chủ thể dữ liệu trong vòng",
+        "ngày làm việc",
+        [(D(2026, 1, 1), 2, "Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15; NĐ 356/2025/NĐ-CP", True, "")],
+    ),
+    "pdp.complete_days": (
+        "Hoàn thành yêu cầu của chủ thể dữ liệu trong vòng",
+        "ngày",
+        [
+            (D(2023, 7, 1), 3, "NĐ 13/2023/NĐ-CP (72 giờ)", True, "Thay thế từ 01/01/2026."),
+            (D(2026, 1, 1), 15, "NĐ 356/2025/NĐ-CP (15 ngày; 20 ngày khi bên xử lý hoặc bên thứ ba phải dừng)", True, ""),
+        ],
+    ),
+    "pdp.extension_days": (
+        "Gia hạn xử lý yêu cầu của chủ thể dữ liệu (một lần) tối đa",
+        "ngày",
+        [(D(2026, 1, 1), 15, "NĐ 356/2025/NĐ-CP (gia hạn một lần, tối đa 15 ngày, có thông báo)", True, "")],
+    ),
+    "pdp.breach_notify_hours": (
+        "Thông báo vi phạm dữ liệu cá nhân cho cơ quan chuyên trách trong vòng",
+        "giờ",
+        [
+            (D(2023, 7, 1), 72, "NĐ 13/2023/NĐ-CP Điều 23", False, ""),
+            (D(2026, 1, 1), 72, "Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15; NĐ 356/2025/NĐ-CP", False, "Con số 72 giờ chưa đối chiếu văn bản gốc."),
+        ],
+    ),
+    "pdp.retention_unverified_account_days": (
+        "Xoá tài khoản công dân chưa xác minh sau",
+        "ngày",
+        [(D(2026, 1, 1), 30, "Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15 (hạn chế lưu trữ); Quy chế của tỉnh", False, "Thời hạn do tỉnh quyết định.")],
+    ),
+    "pdp.retention_verification_code_days": (
+        "Xoá mã xác minh sau",
+        "ngày",
+        [(D(2026, 1, 1), 7, "Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15 (hạn chế lưu trữ); Quy chế của tỉnh", False, "")],
+    ),
+    "pdp.retention_question_years": (
+        "Ẩn danh người gửi câu hỏi, phản ánh đã đóng sau",
+        "năm",
+        [(D(2026, 1, 1), 5, "QĐ 146/QĐ-BTTTT năm 2017 Điều 15; Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15", False, "")],
+    ),
+    "pdp.retention_comment_years": (
+        "Ẩn danh người góp ý dự thảo sau khi kết thúc lấy ý kiến",
+        "năm",
+        [(D(2026, 1, 1), 5, "QĐ 146/QĐ-BTTTT năm 2017 Điều 15; Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15", False, "")],
+    ),
+    "pdp.retention_dossier_years": (
+        "Ẩn danh người nộp hồ sơ thủ tục hành chính đã trả kết quả sau",
+        "năm",
+        [(D(2026, 1, 1), 10, "Luật Lưu trữ 2024 và danh mục thời hạn bảo quản hồ sơ TTHC của tỉnh; Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15", False, "Thời hạn bảo quản theo từng loại hồ sơ chưa đối chiếu.")],
+    ),
+    "licence.expiry_alert_days": (
+        "Cảnh báo giấy phép trang tổng hợp sắp hết hạn trước (lần 1)",
+        "ngày",
+        [(D(2013, 9, 1), 90, "NĐ 72/2013/NĐ-CP Điều 23; Quy chế của tỉnh Điều 8", True, "")],
+    ),
+    "licence.expiry_final_alert_days": (
+        "Cảnh báo giấy phép trang tổng hợp sắp hết hạn trước (lần 2)",
+        "ngày",
+        [(D(2013, 9, 1), 30, "NĐ 72/2013/NĐ-CP Điều 23; Quy chế của tỉnh Điều 8", True, "")],
+    ),
 }
 
 _LABOUR = "Bộ luật Lao động 2019 Điều 112"

@@ -12,6 +12,9 @@ class LegalRuleViewSet(SnippetViewSet):
     list_display = ["title", "key", "value", "unit", "valid_from", "confirmed"]
     list_filter = ["key", "confirmed"]
     search_fields = ["title", "key", "legal_basis"]
+    # The operator reviews every rule at once; there are a few dozen.
+    list_per_page = 100
+    ordering = ["key", "valid_from"]
     panels = [
         FieldRowPanel([FieldPanel("key"), FieldPanel("valid_from")]),
         FieldPanel("title"),
