@@ -33,6 +33,7 @@ def add_articles(section, count, start=0):
                 slug=f"tin-{number:04d}",
                 lead="Sapo.",
                 body="<p>Nội dung.</p>",
+                authors="Ban biên tập",
                 live=True,
                 published_at=now - timezone.timedelta(minutes=number),
                 first_published_at=now,
