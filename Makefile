@@ -7,8 +7,10 @@ UV := $(TOOLS)/bin/uv
 VENV := .venv
 PY := $(VENV)/bin/python
 DEMO_ENV := DJANGO_SETTINGS_MODULE=portal.settings.dev PORT=$(PORT)
+VNU_VERSION := 26.9.27
+VNU_JAR := $(TOOLS)/node/node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: help install demo demo-data serve test test-fast test-browser lint openapi clean
+.PHONY: help install demo demo-data serve test test-fast test-browser lint openapi clean vnu
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -49,9 +51,15 @@ lint: install ## ruff, Django checks, migrations and OpenAPI drift
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py env_docs --check docs/configuration.md
 
 test: lint ## Lint, then the whole test suite (DATABASE_URL picks the database; SQLite by default)
-	$(PY) -m pytest -q -n 2
+	$(PY) -m pytest -q -n 2 --dist worksteal
 
-test-browser: install ## Browser tests: Playwright driving Debian's Chromium (/usr/bin/chromium) with axe-core
+$(VNU_JAR):
+	npm install --prefix $(TOOLS)/node --no-save --no-audit --no-fund --ignore-scripts vnu-jar@$(VNU_VERSION)
+
+vnu: $(VNU_JAR) ## Install the Nu HTML Checker (vnu.jar from npm, pinned; runs with the machine's Java)
+	@java -jar $(VNU_JAR) --version
+
+test-browser: install vnu ## Browser tests: Playwright driving Debian's Chromium (/usr/bin/chromium) with axe-core and vnu
 	$(PY) -m pytest -q -m e2e e2e
 
 openapi: install ## Regenerate the committed OpenAPI schema

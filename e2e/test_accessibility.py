@@ -164,7 +164,7 @@ def test_keyboard_skip_link_and_visible_focus(new_page, public_pages, viewport):
     # Every link and control of the header can be reached with Tab alone, each with a focus ring.
     visit(page, public_pages["unit home"])
     expected = page.evaluate(
-        "() => [...document.querySelectorAll('header a[href], header button')].map(el => el.getAttribute('href') || el.textContent.trim())"
+        "() => [...document.querySelectorAll('header a[href], header button, header input')].map(el => el.getAttribute('href') || el.textContent.trim())"
     )
     reached = []
     page.keyboard.press("Tab")  # the skip link

@@ -81,6 +81,8 @@ def write_article(page: Page, sites, section, *, title: str) -> None:
     page.goto(sites.url(sites.agency, f"/admin/pages/add/portal_pages/articlepage/{section.pk}/"))
     page.locator("#id_title").fill(title)
     page.locator("#id_lead").fill(LEAD)
+    # Dublin Core "creator": an article cannot go to review or be published without its authors.
+    page.locator("#id_authors").fill("Phòng Văn hoá và Thông tin")
     body = page.locator(".Draftail-Editor [contenteditable=true]").first
     body.click()
     page.keyboard.type(BODY_TEXT)

@@ -85,7 +85,7 @@ def test_citizen_asks_board_answers_citizen_finds_the_answer(new_page, board, to
     citizen.goto(sites.url(sites.agency, "/hoi-dap/"))
     expect(citizen.locator("main")).to_contain_text(TITLE)
     citizen.get_by_label("Từ khóa").fill("thu tuc giay phep")
-    citizen.get_by_role("button", name="Tìm").click()
+    citizen.locator("main").get_by_role("button", name="Tìm").click()
     expect(citizen.locator(".qa-list")).to_contain_text(TITLE)
     citizen.get_by_role("link", name=TITLE).click()
     expect(citizen.locator("main")).to_contain_text(ANSWER)

@@ -12,6 +12,7 @@ from portal.pages.api import router as pages_router
 from portal.payments.api import router as payments_router
 from portal.procedures.api import router as procedures_router
 from portal.schedule.api import router as schedule_router
+from portal.search.api import router as search_router
 from portal.units.api import router as units_router
 
 api_v1 = NinjaAPI(
@@ -23,6 +24,7 @@ api_v1 = NinjaAPI(
     docs_url="/",
 )
 api_v1.add_router("", units_router)
+api_v1.add_router("", search_router)
 api_v1.add_router("", pages_router)
 api_v1.add_router("", legaldocs_router)
 api_v1.add_router("", schedule_router)

@@ -33,6 +33,10 @@ urlpatterns += [
     path("dich-vu-cong/", include("portal.procedures.urls")),
     path("dich-vu-cong/", include("portal.dossiers.urls")),
     path("dich-vu-cong/thanh-toan/", include("portal.payments.urls")),
+    path("", include("portal.privacy.urls")),
+    path("tai-khoan/du-lieu/", include("portal.privacy.urls_account")),
     path("tai-khoan/", include("portal.citizens.urls")),
+    path("bao-cao-vi-pham/", include("portal.takedown.public_urls")),
+    path("tim-kiem/", include("portal.search.urls")),
     path("", include(wagtail_urls)),
 ]

@@ -153,7 +153,7 @@ class ProfileForm(ContactFieldsMixin, DescribedFieldsMixin, forms.Form):
     email = _contact_fields()["email"]
     phone = _contact_fields()["phone"]
     address = forms.CharField(
-        label="Địa chỉ (không bắt buộc)", max_length=300, required=False, widget=forms.TextInput(attrs={"autocomplete": "street-address"}),
+        label="Địa chỉ (không bắt buộc)", max_length=300, required=False, widget=forms.TextInput(attrs={"autocomplete": "address-line1"}),
     )
 
     def __init__(self, *args, kind: str, **kwargs):

@@ -48,6 +48,10 @@ def citizen_submit_blocker(user) -> str:
     pending = [c.label.lower() for c in contacts if not c.verified]
     if pending:
         return f"Bạn cần xác minh {' và '.join(pending)} của tài khoản trước khi nộp hồ sơ."
+    from portal.privacy.selectors import account_consent_active
+
+    if not account_consent_active(user):
+        return "Bạn đã rút lại sự đồng ý xử lý dữ liệu cá nhân; hãy đồng ý lại tại “Dữ liệu của tôi” để nộp hồ sơ trực tuyến."
     return ""
 
 

@@ -11,11 +11,12 @@ import secrets
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.signals import user_login_failed
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
-from wagtail.log_actions import log
+from wagtail.log_actions import log as _wagtail_log
 
 from portal.citizens.constants import (
     CODE_DIGITS,
@@ -58,6 +59,14 @@ class CodeCooldown(CitizenError):
 
 
 # --- helpers -------------------------------------------------------------------------------------------------
+
+
+def log(instance, action, **kwargs):
+    """Wagtail's `log()`, titled with the account's generated username instead of `str(profile)` (the person's
+    name): the audit trail is append-only, so it must never hold personal data in the first place."""
+    if isinstance(instance, CitizenProfile) and "title" not in kwargs:
+        kwargs["title"] = f"Tài khoản {instance.user.get_username()}"
+    return _wagtail_log(instance, action, **kwargs)
 
 
 def consent_notice() -> ConsentNotice:
@@ -350,10 +359,13 @@ def citizen_authenticate(identifier: str, password: str):
     if profile is None:
         # As long as a real check, so the answer time does not tell which contacts have accounts.
         get_user_model()().set_password(password)
+        user_login_failed.send(sender=__name__, credentials={"identifier": identifier})
         return None
     user = profile.user
     if user.check_password(password) and user.is_active:
         return user
+    # The audit trail records failed logins from Django's signal, as for the admin login.
+    user_login_failed.send(sender=__name__, credentials={"identifier": identifier})
     return None
 
 

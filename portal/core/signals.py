@@ -1,13 +1,15 @@
 """Normalise every text field to NFC before it reaches the database.
 
 The middleware covers form input; this covers management commands, the API
-and any other write path.
+and any other write path. Text pasted in the old TCVN3/VNI encodings is converted to
+Unicode here when the conversion is certain (forms refuse the uncertain cases).
 """
 
 from django.db import models
 from django.db.models.signals import pre_save
 from django.dispatch import receiver
 
+from portal.core.legacy_encodings import convert_if_confident
 from portal.core.text import nfc
 
 
@@ -19,4 +21,5 @@ def normalise_text_fields(sender, instance, raw=False, **kwargs):
         if isinstance(field, (models.CharField, models.TextField)):
             value = getattr(instance, field.attname, None)
             if isinstance(value, str) and not value.isascii():
-                setattr(instance, field.attname, nfc(value))
+                # Text in the old TCVN3/VNI encodings becomes Unicode when that is certain.
+                setattr(instance, field.attname, convert_if_confident(nfc(value)))

@@ -60,7 +60,7 @@ class DossierForm(forms.Form):
                                        error_messages={"invalid": "Địa chỉ thư điện tử không hợp lệ."},
                                        widget=forms.EmailInput(attrs={"autocomplete": "email"}))
     applicant_address = forms.CharField(label="Địa chỉ", max_length=300, required=False,
-                                        widget=forms.TextInput(attrs={"autocomplete": "street-address"}))
+                                        widget=forms.TextInput(attrs={"autocomplete": "address-line1"}))
     result_delivery = forms.ChoiceField(label="Nhận kết quả", widget=forms.RadioSelect)
     postal_address = forms.CharField(label="Địa chỉ nhận kết quả qua bưu chính", max_length=300, required=False)
 

@@ -16,8 +16,9 @@ from django.utils import timezone
 from wagtail.log_actions import get_active_log_context, log
 from wagtail.models import ModelLogEntry
 
+from portal.audit.services import audit_from_log_entries
 from portal.core.text import nfc
-from portal.core.uploads import validate_upload
+from portal.core.uploads import clean_upload
 from portal.dossiers import permissions
 from portal.dossiers.constants import (
     IN_HAND,
@@ -198,11 +199,12 @@ def _audit(dossier: Dossier, action: str, *, user, timestamp, data) -> None:
     """The entry Wagtail's `log()` writes, without its per-row `full_clean` (two queries on every submission,
     the busiest write path); the actions are registered in wagtail_hooks, which is all that check verifies."""
     context = get_active_log_context()
-    ModelLogEntry.objects.bulk_create([ModelLogEntry(
+    entries = ModelLogEntry.objects.bulk_create([ModelLogEntry(
         content_type=ContentType.objects.get_for_model(Dossier, for_concrete_model=False), label=str(dossier),
         action=action, timestamp=timestamp, data=data, user=user or context.user, uuid=context.uuid,
         object_id=str(dossier.pk),
     )])
+    audit_from_log_entries(entries, unit_id=dossier.handling_unit_id or dossier.receiving_unit_id)  # bulk_create sends no post_save
 
 
 def _lookup_url() -> str:
@@ -266,7 +268,7 @@ def _store_files(dossier: Dossier, files, *, kind: str, user) -> list[DossierFil
     checked = []
     for paper, upload in files:
         try:
-            file_kind = validate_upload(upload)
+            file_kind, upload = clean_upload(upload)  # photos lose GPS tags
         except ValidationError as error:
             raise DossierError(" ".join(error.messages)) from error
         checked.append((paper, upload, file_kind))

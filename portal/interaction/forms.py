@@ -42,7 +42,7 @@ class QuestionForm(DescribedFieldsMixin, PublicSubmissionForm):
         label="Số điện thoại (không bắt buộc)", max_length=20, required=False, widget=forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"})
     )
     asker_address = forms.CharField(
-        label="Địa chỉ (không bắt buộc)", max_length=255, required=False, widget=forms.TextInput(attrs={"autocomplete": "street-address"})
+        label="Địa chỉ (không bắt buộc)", max_length=255, required=False, widget=forms.TextInput(attrs={"autocomplete": "address-line1"})
     )
     attachment = forms.FileField(
         label="Tệp đính kèm (không bắt buộc)",

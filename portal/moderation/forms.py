@@ -11,8 +11,9 @@ from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 
+from portal.core.legacy_encodings import LegacyTextFormMixin
 from portal.core.middleware import client_ip
-from portal.core.uploads import ATTACHMENT_KINDS, validate_upload
+from portal.core.uploads import ATTACHMENT_KINDS, clean_upload
 from portal.moderation.services import consent_notice_current
 
 _SALT = "portal.moderation.form-token"
@@ -42,7 +43,7 @@ def rate_limit_hit(request, scope: str, limit: int, window_seconds: int) -> bool
     return count > limit
 
 
-class PublicSubmissionForm(forms.Form):
+class PublicSubmissionForm(LegacyTextFormMixin, forms.Form):
     """Subclasses add their fields; `consent_purpose` names the privacy notice shown next to the box."""
 
     consent_purpose = ""
@@ -82,5 +83,5 @@ class PublicSubmissionForm(forms.Form):
     def clean_attachment(self):
         attachment = self.cleaned_data.get("attachment")
         if attachment:
-            validate_upload(attachment, kinds=self.attachment_kinds)
+            _, attachment = clean_upload(attachment, kinds=self.attachment_kinds)  # photos lose GPS tags
         return attachment

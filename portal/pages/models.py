@@ -2,6 +2,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.utils import timezone
+from django.utils.html import strip_tags
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
@@ -184,6 +185,16 @@ class SectionPage(UnitOwnedPage):
         return context
 
 
+PUBLISH_NEEDS_AUTHORS = (
+    "Chưa thể xuất bản: hãy ghi tên tác giả của bài (yếu tố “người tạo” bắt buộc theo Thông tư 24/2011/TT-BTTTT). "
+    "Bản nháp vẫn được lưu bình thường."
+)
+PUBLISH_NEEDS_LEAD = (
+    "Chưa thể xuất bản: hãy viết sapo (đoạn tóm tắt) cho bài (yếu tố “mô tả” bắt buộc theo Thông tư 24/2011/TT-BTTTT). "
+    "Bản nháp vẫn được lưu bình thường."
+)
+
+
 class ArticleTag(TaggedItemBase):
     content_object = ParentalKey("portal_pages.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items")
 
@@ -251,7 +262,28 @@ class ArticlePage(UnitOwnedPage):
         # The editor shows minutes; keeping seconds would make every editor save look like a change.
         if self.published_at:
             self.published_at = self.published_at.replace(second=0, microsecond=0)
-        return super().save(*args, **kwargs)
+        # Wagtail validates a page in full only when it is saved live (publishing, approval in a
+        # workflow, scheduled publishing); that is when the metadata gate applies, not to drafts.
+        self._publishing = bool(kwargs.get("clean", True)) and self.live
+        try:
+            return super().save(*args, **kwargs)
+        finally:
+            self._publishing = False
+
+    def publish_metadata_errors(self, *, authors=None, lead=None) -> dict:
+        """What stops this article from being published: the Dublin Core creator (authors) and
+        description (lead) must not be empty (Thông tư 24/2011/TT-BTTTT). Procurement notices
+        and press releases take the unit as creator, so only plain articles are checked."""
+        if type(self) is not ArticlePage:
+            return {}
+        authors = self.authors if authors is None else authors
+        lead = self.lead if lead is None else lead
+        errors = {}
+        if not (authors or "").strip():
+            errors["authors"] = PUBLISH_NEEDS_AUTHORS
+        if not strip_tags(lead or "").strip():
+            errors["lead"] = PUBLISH_NEEDS_LEAD
+        return errors
 
     def clean(self):
         super().clean()
@@ -271,6 +303,9 @@ class ArticlePage(UnitOwnedPage):
                         "Tin lấy từ nơi khác phải ghi đủ tên nguồn, tác giả, địa chỉ và thời gian đăng ở nguồn "
                         "(Nghị định 72/2013/NĐ-CP Điều 20)."
                     )
+        if getattr(self, "_publishing", False):
+            for name, message in self.publish_metadata_errors().items():
+                errors.setdefault(name, message)
         if errors:
             raise ValidationError(errors)
 

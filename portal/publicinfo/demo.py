@@ -137,7 +137,7 @@ def seed(units, users, now, out) -> int:
             if section is None or section.get_children().filter(slug=ascii_slug(title)).exists():
                 continue
             body = "".join(f"<p>{nfc(p)}</p>" for p in paragraphs)
-            _publish(section, ArticlePage(title=nfc(title), slug=ascii_slug(title), lead=nfc(lead), body=body,
+            _publish(section, ArticlePage(title=nfc(title), slug=ascii_slug(title), lead=nfc(lead), body=body, authors="Ban biên tập",
                                           published_at=now - dt.timedelta(days=5 + len(title) % 20)), users[key]["board_head"])
             created += 1
             out(f"  + {title} ({unit.display_name})")

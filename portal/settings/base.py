@@ -25,6 +25,12 @@ PORTAL_BASE_DOMAIN = config(
 PORTAL_PROVINCE_CODE = config(
     "PORTAL_PROVINCE_CODE", "44", help_text="Mã GSO của tỉnh vận hành cổng (44 = Quảng Bình).", group="Cổng"
 )
+PORTAL_EMC_SCRIPT_URL = config(
+    "PORTAL_EMC_SCRIPT_URL",
+    "",
+    help_text="Địa chỉ (https) tệp mã giám sát của hệ thống EMC (Cục Chuyển đổi số quốc gia), dùng khi thiết lập “Giám sát EMC” của trang không ghi địa chỉ riêng.",
+    group="Cổng",
+)
 PORTAL_SITE_PORT = config(
     "PORTAL_SITE_PORT",
     443,
@@ -68,6 +74,11 @@ INSTALLED_APPS = [
     "portal.procedures",
     "portal.dossiers",
     "portal.payments",
+    "portal.privacy",
+    "portal.audit",
+    "portal.compliance",
+    "portal.takedown",
+    "portal.search",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -96,16 +107,20 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "portal.core.charset.Utf8CharsetMiddleware",  # every text response declares UTF-8
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "portal.core.middleware.HostRoutingMiddleware",
     "portal.core.middleware.NormalizeInputMiddleware",
+    "portal.core.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "portal.audit.context.AuditOriginMiddleware",
     "portal.core.middleware.LoginRateLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "portal.pages.middleware.AdminValidationErrorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "portal.core.middleware.PageRedirectMiddleware",
 ]
@@ -197,8 +212,17 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = config(
     "PORTAL_IMAGE_MAX_BYTES", 10 * 1024 * 1024, cast=int, help_text="Dung lượng tối đa của một ảnh tải lên (byte).", group="Tệp"
 )
-WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif"]
-WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "odt", "ods", "zip"]
+# The file formats of the standards list; uploads are also checked by content (portal/core/uploads.py).
+WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "gif", "tiff"]
+WAGTAILIMAGES_FORMAT_CONVERSIONS = {"tiff": "png"}  # browsers cannot show TIFF
+WAGTAILDOCS_EXTENSIONS = [
+    "pdf", "doc", "docx", "odt", "xls", "xlsx", "ods", "csv", "ppt", "pptx", "odp", "jpg", "jpeg", "png", "gif", "tif", "tiff", "zip",
+]
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "portal.core.upload_forms.PortalDocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "portal.core.upload_forms.PortalImageForm"
+PORTAL_DOCUMENT_MAX_BYTES = config(
+    "PORTAL_DOCUMENT_MAX_BYTES", 50 * 1024 * 1024, cast=int, help_text="Dung lượng tối đa của một tài liệu tải lên thư viện tài liệu (byte).", group="Tệp"
+)
 
 WAGTAIL_SITE_NAME = "Cổng thông tin điện tử tỉnh Quảng Bình"
 WAGTAILADMIN_BASE_URL = config(
@@ -225,6 +249,12 @@ EMAIL_PORT = config("EMAIL_PORT", 25, cast=int, help_text="Cổng SMTP.", group=
 DEFAULT_FROM_EMAIL = config(
     "DEFAULT_FROM_EMAIL", f"no-reply@{PORTAL_BASE_DOMAIN}", help_text="Địa chỉ gửi thư thông báo.", group="Thư điện tử"
 )
+PORTAL_OPERATOR_EMAIL = config(
+    "PORTAL_OPERATOR_EMAIL",
+    "",
+    help_text="Thư điện tử của bộ phận vận hành (nhiều địa chỉ cách nhau bằng dấu phẩy): nhận cảnh báo gỡ bỏ thông tin sắp quá 3 giờ.",
+    group="Thư điện tử",
+)
 
 PORTAL_LOGIN_RATE_LIMIT = config(
     "PORTAL_LOGIN_RATE_LIMIT",
@@ -232,6 +262,14 @@ PORTAL_LOGIN_RATE_LIMIT = config(
     cast=int,
     help_text="Số lần đăng nhập sai tối đa cho một tài khoản hoặc một địa chỉ IP trong 15 phút.",
     group="Bảo mật",
+)
+
+PORTAL_PAGE_CACHE_SECONDS = config(
+    "PORTAL_PAGE_CACHE_SECONDS",
+    60,
+    cast=int,
+    help_text="Số giây lưu đệm trang công khai cho người xem chưa đăng nhập (0 = tắt); mọi lần xuất bản, gỡ, xóa, chuyển trang và lệnh gỡ bỏ thông tin đều làm mới ngay.",
+    group="Vận hành",
 )
 
 PORTAL_PUBLIC_FORM_RATE_LIMIT = config(
@@ -333,6 +371,18 @@ PORTAL_REGISTER_RATE_LIMIT = config(
     "PORTAL_REGISTER_RATE_LIMIT", 20, cast=int,
     help_text="Số lần đăng ký tài khoản tối đa từ một địa chỉ IP trong một giờ (bộ phận một cửa đăng ký hộ nhiều người).",
     group="Tài khoản công dân",
+)
+
+PORTAL_SEARCH_BACKEND = config(
+    "PORTAL_SEARCH_BACKEND", "database",
+    help_text="Máy tìm kiếm: “database” (SQLite FTS5 hoặc PostgreSQL, theo cơ sở dữ liệu) hoặc “opensearch” (cho chỉ mục rất lớn; xem docs/search.md).",
+    group="Tìm kiếm",
+)
+PORTAL_OPENSEARCH_URL = config(
+    "PORTAL_OPENSEARCH_URL", "http://127.0.0.1:9200", help_text="Địa chỉ OpenSearch khi PORTAL_SEARCH_BACKEND=opensearch.", group="Tìm kiếm"
+)
+PORTAL_OPENSEARCH_INDEX_PREFIX = config(
+    "PORTAL_OPENSEARCH_INDEX_PREFIX", "portal-", help_text="Tiền tố tên chỉ mục OpenSearch.", group="Tìm kiếm"
 )
 
 PORTAL_TRUSTED_PROXY_COUNT = config(

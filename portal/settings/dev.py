@@ -20,3 +20,5 @@ CSRF_TRUSTED_ORIGINS = [f"http://{PORTAL_BASE_DOMAIN}:{PORTAL_SITE_PORT}", f"htt
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 WHITENOISE_USE_FINDERS = True
 SERVE_MEDIA = True
+# The demo shows every edit at once (one process, local-memory cache).
+PORTAL_PAGE_CACHE_SECONDS = 0

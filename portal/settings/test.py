@@ -32,3 +32,5 @@ if REDIS_URL:  # noqa: F405
     CACHES["default"]["LOCATION"] = REDIS_URL.rsplit("/", 1)[0] + f"/{_db}"  # noqa: F405
 PORTAL_PUBLIC_FORM_RATE_LIMIT = 1000
 PORTAL_PUBLIC_FORM_MIN_SECONDS = 0
+# Pages are rendered afresh in tests; page-cache tests turn it on with the settings fixture.
+PORTAL_PAGE_CACHE_SECONDS = 0

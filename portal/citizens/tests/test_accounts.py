@@ -108,7 +108,7 @@ def test_registration_errors_are_summarised_in_vietnamese(client, hosts, setting
     # Editing: a new phone waits for its code; the verified e-mail stays verified.
     verify(client, "email", last_code("lien.he@nhatle.vn"))
     html = client.get("/tai-khoan/sua/", HTTP_HOST=MAIN).content.decode()
-    assert 'value="Công ty TNHH Nhật Lệ"' in html and 'autocomplete="street-address"' in html
+    assert 'value="Công ty TNHH Nhật Lệ"' in html and 'autocomplete="address-line1"' in html
     data = {"full_name": "Lê Văn Nam", "organisation_name": "Công ty TNHH Nhật Lệ", "tax_code": "3100123456", "id_number": "044090001234",
             "email": "lien.he@nhatle.vn", "phone": "0987 654 321", "address": "Đồng Hới"}
     response = client.post("/tai-khoan/sua/", data, HTTP_HOST=MAIN)

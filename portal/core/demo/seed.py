@@ -732,6 +732,8 @@ MANDATORY_INFORMATION_SEEDS = (
     "portal.interaction.demo",
     "portal.publicinfo.demo",
     "portal.dossiers.demo",
+    "portal.privacy.demo",
+    "portal.takedown.demo",
 )
 DEMO_UNIT_KEYS = {"trangchinh": "main", "stttt": "stttt", "donghoi": "donghoi", "baoninh": "baoninh"}
 
@@ -813,6 +815,9 @@ def seed_demo(stdout=None) -> dict:
 
         report["mandatory_items_created"] += _seed_mandatory_information(resolved, unit_users, now, out)
 
+    from portal.search.services import search_rebuild
+
+    out(f"Chỉ mục tìm kiếm: {search_rebuild()} mục.")
     created = sum(report.values())
     out("")
     if created:
