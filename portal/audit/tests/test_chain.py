@@ -166,6 +166,11 @@ def test_citizen_login_is_recorded_and_names_never_enter_the_chain(client, regis
                             password="Hoa-phuong-do-2026", ip_address="203.0.113.7")
     register = AuditEntry.objects.get(action="portal.citizen.register")
     assert register.object_label == f"#{register.object_id}" and register.actor_name == user.username
+    wrong = client.post("/tai-khoan/dang-nhap/", {"identifier": "vo.thi.sen@example.vn", "password": "sai-mat-khau"},
+                        HTTP_HOST=MAIN, REMOTE_ADDR="203.0.113.9")
+    assert wrong.status_code == 200
+    failed = AuditEntry.objects.filter(action="portal.auth.login_failed").latest("seq")
+    assert failed.ip_address == "203.0.113.9" and failed.actor_name and "vo.thi.sen@example.vn" not in failed.actor_name
     response = client.post("/tai-khoan/dang-nhap/", {"identifier": "vo.thi.sen@example.vn", "password": "Hoa-phuong-do-2026"},
                            HTTP_HOST=MAIN, REMOTE_ADDR="203.0.113.8")
     assert response.status_code == 302
