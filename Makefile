@@ -51,7 +51,7 @@ lint: install ## ruff, Django checks, migrations and OpenAPI drift
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py env_docs --check docs/configuration.md
 
 test: lint ## Lint, then the whole test suite (DATABASE_URL picks the database; SQLite by default)
-	$(PY) -m pytest -q -n 2 --dist worksteal
+	$(PY) -m pytest -q -n 2
 
 $(VNU_JAR):
 	npm install --prefix $(TOOLS)/node --no-save --no-audit --no-fund --ignore-scripts vnu-jar@$(VNU_VERSION)

@@ -10,7 +10,6 @@ passes axe-core, in normal and in high-contrast mode.
   setting on (``localStorage["portal.contrast"] = "high"``, as the toolbar button stores it),
   and again in normal mode.
 
-Pages whose feature is not in this build yet are reported as skipped, by name.
 """
 
 import json
@@ -37,8 +36,6 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialize
 
 ROOT = Path(__file__).resolve().parent.parent
 VNU_JAR = Path(os.environ.get("PORTAL_VNU_JAR", ROOT / ".tools/node/node_modules/vnu-jar/build/dist/vnu.jar"))
-# Routes of features that other work may not have mounted yet: skipped by name when absent.
-OPTIONAL = {"search results", "feed index", "privacy notice"}
 
 
 def _vnu_command() -> list[str]:
@@ -133,27 +130,24 @@ def _fetch(url: str) -> tuple[int, str, str]:
         return error.code, error.headers.get("Content-Type", ""), error.read().decode("utf-8")
 
 
-def _collect(pages: dict[str, str]) -> tuple[dict[str, str], list[str], list[str]]:
-    """Fetch every page: (name -> html, problems, skipped names)."""
-    documents, problems, skipped = {}, [], []
+def _collect(pages: dict[str, str]) -> tuple[dict[str, str], list[str]]:
+    """Fetch every page: (name -> html, problems)."""
+    documents, problems = {}, []
     for name, url in pages.items():
         status, content_type, html = _fetch(url)
         expected = 404 if "404" in name else 200
-        if status == 404 and name in OPTIONAL:
-            skipped.append(name)
-            continue
         if status != expected:
             problems.append(f"{name}: {url} answered {status}")
             continue
         if "charset=utf-8" not in content_type.lower().replace(" ", ""):
             problems.append(f"{name}: Content-Type {content_type!r} declares no UTF-8")
         documents[name] = html
-    return documents, problems, skipped
+    return documents, problems
 
 
 def test_every_page_type_is_valid_html5(every_page_type):
     command = _vnu_command()
-    documents, problems, skipped = _collect(every_page_type)
+    documents, problems = _collect(every_page_type)
     with tempfile.TemporaryDirectory(prefix="portal-vnu-") as directory:
         files = {}
         for n, (name, html) in enumerate(documents.items()):
@@ -175,12 +169,8 @@ def test_every_page_type_is_valid_html5(every_page_type):
         line = message.get("lastLine")
         source = lines.get(name, [])[line - 1].strip()[:160] if line and name in lines and line <= len(lines[name]) else ""
         problems.append(f"{name} (line {line}): {message.get('message')}\n    {source}")
-    if skipped:
-        problems_or_skips = ", ".join(skipped)
-        assert not problems, f"{len(problems)} HTML problem(s):\n" + "\n".join(problems)
-        pytest.skip(f"valid; not in this build yet, so not checked: {problems_or_skips}")
-    assert len(documents) >= len(every_page_type) - len(OPTIONAL), "too few pages were checked"
     assert not problems, f"{len(problems)} HTML problem(s):\n" + "\n".join(problems)
+    assert len(documents) == len(every_page_type) >= 30
 
 
 def _axe_failures(new_page, pages: dict[str, str], *, contrast: bool) -> list[str]:
@@ -195,8 +185,7 @@ def _axe_failures(new_page, pages: dict[str, str], *, contrast: bool) -> list[st
             response = page.goto(url)
             expected = 404 if "404" in name else 200
             if response is None or response.status != expected:
-                if not (name in OPTIONAL and response is not None and response.status == 404):
-                    failures.append(f"== {name}: {url} answered {response and response.status}")
+                failures.append(f"== {name}: {url} answered {response and response.status}")
                 continue
             page.wait_for_load_state("load")
             # Print views are for paper: no reading aids there.

@@ -2,7 +2,7 @@
 sitemaps, plain text, iCalendar, CSV, and the error pages."""
 
 import pytest
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
 from portal.conftest import PASSWORD, news_section, publish_article
 from portal.schedule.tests.conftest import entry, make_week
@@ -58,19 +58,13 @@ def test_icalendar_declares_utf8(client, registry):
 
 def test_static_style_sheets_declare_utf8(client, registry):
     response = client.get("/static/portal/site.css", HTTP_HOST=MAIN)
-    if response.status_code == 404:
-        pytest.skip("static files are not served by the test settings (collectstatic not run)")
+    assert response.status_code == 200
     assert_utf8(response, "text/css")
 
 
 def test_csv_export_declares_utf8(client, registry, django_user_model):
-    try:
-        url = reverse("audit:log")
-    except NoReverseMatch:
-        pytest.skip("no CSV export route is mounted in this build")
+    url = reverse("audit:log")
     django_user_model.objects.create_superuser("quantri", "quantri@example.gov.vn", PASSWORD)
     client.login(username="quantri", password=PASSWORD)
     response = client.get(url, {"tai-ve": "csv"}, HTTP_HOST=MAIN)
-    if not response["Content-Type"].startswith("text/csv"):
-        pytest.skip("the audit screen offers no CSV export in this build")
     assert_utf8(response, "text/csv")
